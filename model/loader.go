@@ -1,0 +1,104 @@
+package model
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// Files reads files by slash-separated name.
+type Files interface {
+	ReadFile(name string) ([]byte, error)
+}
+
+// OSFiles reads files from the operating system; names are paths as the user wrote them.
+type OSFiles struct{}
+
+// ReadFile reads the named file.
+func (OSFiles) ReadFile(name string) ([]byte, error) { return os.ReadFile(filepath.FromSlash(name)) }
+
+// PrefixFS serves an fs.FS under a display prefix, so embedded files are named
+// as they stand in the repository (scenarios/etude.yaml).
+type PrefixFS struct {
+	FS     fs.FS
+	Prefix string // ends with a slash
+}
+
+// ReadFile reads name, which must start with the prefix.
+func (p PrefixFS) ReadFile(name string) ([]byte, error) {
+	rest, ok := strings.CutPrefix(path.Clean(name), strings.TrimSuffix(p.Prefix, "/")+"/")
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return fs.ReadFile(p.FS, rest)
+}
+
+// Loader reads, parses and resolves files, each file once.
+type Loader struct {
+	Files   Files  // where the user's files are read
+	Builtin Files  // where embedded territories are looked up by name
+	BuiltinDir string // the builtin territories' folder, e.g. "scenarios"
+	MaxSize int64
+
+	parsed      map[string]*parsedFile
+	territories map[string]*Territory
+}
+
+type parsedFile struct {
+	file  *File
+	diags Diagnostics
+	err   error
+}
+
+// IOError is a file that could not be read at all (exit code 2, not a finding).
+type IOError struct {
+	Name string
+	Err  error
+}
+
+func (e *IOError) Error() string { return e.Name + ": " + e.Err.Error() }
+
+func (l *Loader) read(files Files, name string) *parsedFile {
+	if l.parsed == nil {
+		l.parsed = map[string]*parsedFile{}
+		l.territories = map[string]*Territory{}
+	}
+	if p, ok := l.parsed[name]; ok {
+		return p
+	}
+	p := &parsedFile{}
+	data, err := files.ReadFile(name)
+	if err != nil {
+		p.err = &IOError{Name: name, Err: unwrapPathError(err)}
+	} else {
+		p.file, p.diags = Parse(name, data, l.MaxSize)
+	}
+	l.parsed[name] = p
+	return p
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// File parses one file. err is an I/O error; problems in the file are diagnostics.
+func (l *Loader) File(name string) (*File, Diagnostics, error) {
+	p := l.read(l.Files, name)
+	return p.file, p.diags, p.err
+}
+
+// relative resolves ref against the folder of the file that names it.
+func relative(from, ref string) string {
+	ref = filepath.ToSlash(ref)
+	if path.IsAbs(ref) || filepath.IsAbs(filepath.FromSlash(ref)) {
+		return ref
+	}
+	return path.Join(path.Dir(filepath.ToSlash(from)), ref)
+}
