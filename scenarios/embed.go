@@ -19,3 +19,13 @@ const Study = Dir + "/etude.yaml"
 
 // Files serves the embedded files as scenarios/NAME.yaml.
 func Files() model.Files { return model.PrefixFS{FS: files, Prefix: Dir + "/"} }
+
+// Names lists every embedded file, as scenarios/NAME.yaml, in name order.
+func Names() []string {
+	entries, _ := files.ReadDir(".")
+	var out []string
+	for _, e := range entries {
+		out = append(out, Dir+"/"+e.Name())
+	}
+	return out
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/orgdesign/orgdesign/model"
+	"github.com/orgdesign/orgdesign/scenarios"
+)
+
+// Exit codes, documented in `orgdesign help exit-codes`.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+)
+
+// exitError carries an exit code up to Main; its message, if any, is printed.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// findings ends a command with exit code 1 without a further message.
+func findings() error { return &exitError{code: exitFindings} }
+
+// Main runs the command line and returns the exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdin, stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, "orgdesign:", ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "orgdesign:", err)
+	return exitUsage
+}
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	maxSize int64
+}
+
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "orgdesign",
+		Short: "Design and govern public agencies from YAML scenarios",
+		Long: `orgdesign validates organisational scenarios of a public agency written in YAML
+(structure, territory, mandates, HR, information systems, risks) and writes the
+report a steering committee reads.
+
+With no file argument, a command works on the embedded default study: the
+scenarios for Morocco's social assistance agency (law 59-23).`,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		DisableAutoGenTag: true,
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &exitError{code: exitUsage, msg: err.Error() + "\nRun '" + c.CommandPath() + " --help' for usage."}
+	})
+	root.PersistentFlags().Int64Var(&g.maxSize, "max-size", model.DefaultMaxSize, "largest input file read, in bytes")
+	root.AddCommand(
+		newValidateCmd(g),
+		newReportCmd(g),
+		newInitCmd(),
+		newSchemaCmd(),
+		newVersionCmd(),
+		newExitCodesTopic(),
+	)
+	return root
+}
+
+// loadInputs resolves the command's file arguments (files and folders) or,
+// with none, the embedded default set. It returns the loader and the files.
+func loadInputs(g *globalOptions, args []string, all bool) (*model.Loader, []string, error) {
+	l := &model.Loader{Builtin: scenarios.Files(), BuiltinDir: scenarios.Dir, MaxSize: g.maxSize}
+	if len(args) == 0 {
+		l.Files = scenarios.Files()
+		if all {
+			return l, scenarios.Names(), nil
+		}
+		return l, []string{scenarios.Study}, nil
+	}
+	l.Files = model.OSFiles{}
+	names, err := model.ExpandPaths(args)
+	if err != nil {
+		return nil, nil, &exitError{code: exitUsage, msg: err.Error()}
+	}
+	if len(names) == 0 {
+		return nil, nil, &exitError{code: exitUsage, msg: "no .yaml file in " + strings.Join(args, ", ")}
+	}
+	return l, slices.Compact(names), nil
+}
+
+// loadSet loads the inputs into a set; an unreadable file is a usage/I-O error.
+func loadSet(g *globalOptions, args []string, all bool) (*model.Set, model.Diagnostics, []string, error) {
+	l, names, err := loadInputs(g, args, all)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	set, diags, err := l.LoadSet(names)
+	if err != nil {
+		return nil, nil, nil, &exitError{code: exitUsage, msg: err.Error()}
+	}
+	return set, diags, names, nil
+}
