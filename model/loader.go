@@ -38,10 +38,10 @@ func (p PrefixFS) ReadFile(name string) ([]byte, error) {
 
 // Loader reads, parses and resolves files, each file once.
 type Loader struct {
-	Files   Files  // where the user's files are read
-	Builtin Files  // where embedded territories are looked up by name
+	Files      Files  // where the user's files are read
+	Builtin    Files  // where embedded territories are looked up by name
 	BuiltinDir string // the builtin territories' folder, e.g. "scenarios"
-	MaxSize int64
+	MaxSize    int64
 
 	parsed      map[string]*parsedFile
 	territories map[string]*Territory

@@ -218,7 +218,7 @@ type Relation struct {
 // ChainEntry says who does one delivery-chain stage, as a RACI.
 type ChainEntry struct {
 	Meta        `yaml:"-" json:"-"`
-	Stage       string   `yaml:"stage" json:"stage" jsonschema:"required"`
+	Stage       string `yaml:"stage" json:"stage" jsonschema:"required"`
 	RACI        `yaml:",inline" json:",inline"`
 	Systems     []string `yaml:"systems,omitempty" json:"systems,omitempty"`
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`

@@ -13,8 +13,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/orgdesign/orgdesign/model"
 	"github.com/orgdesign/orgdesign/internal/atomic"
+	"github.com/orgdesign/orgdesign/model"
 )
 
 type initOptions struct {
