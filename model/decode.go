@@ -264,8 +264,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		seen[k.Value] = true
 		idx := slicesIndex(keys, k.Value)
 		if idx < 0 {
-			d.diags.add(d.pos(k), Error, "unknown-field", suggest(k.Value, keys),
-				"unknown field %q in %s", k.Value, what)
+			if what == "" {
+				d.diags.add(d.pos(k), Error, "unknown-field", suggest(k.Value, keys), "unknown section %q", k.Value)
+			} else {
+				d.diags.add(d.pos(k), Error, "unknown-field", suggest(k.Value, keys), "unknown field %q in %s", k.Value, what)
+			}
 			continue
 		}
 		fv := v.FieldByIndex(fields[idx].index)

@@ -86,9 +86,10 @@ func expand(r *Resolved, c *diags) {
 			r.Instances = append(r.Instances, in)
 		}
 	}
+	failed := map[string]bool{}
 	for _, u := range r.Units {
 		for _, in := range byTemplate[u.ID] {
-			attach(r, in, byTemplate, c)
+			attach(r, in, byTemplate, failed, c)
 		}
 	}
 	apportion(r, byTemplate, c)
@@ -96,7 +97,7 @@ func expand(r *Resolved, c *diags) {
 
 // attach sets the instance's superior: a body, a national unit, or the instance
 // of a replicated superior whose territory contains this instance's own.
-func attach(r *Resolved, in *Instance, byTemplate map[string][]*Instance, c *diags) {
+func attach(r *Resolved, in *Instance, byTemplate map[string][]*Instance, attachFailed map[string]bool, c *diags) {
 	u := in.Unit
 	if u.ReportsTo == "" {
 		return
@@ -125,8 +126,11 @@ func attach(r *Resolved, in *Instance, byTemplate map[string][]*Instance, c *dia
 			return
 		}
 	}
-	c.add(u.PosOf("reportsTo"), Error, "no-instance-to-attach", "a replicated unit reports to an instance whose territory contains its own",
-		"%s (in %s) has no instance of %q to report to", in.ID, in.Place.Name, sup.ID)
+	if !attachFailed[u.ID] {
+		attachFailed[u.ID] = true
+		c.add(u.PosOf("reportsTo"), Error, "no-instance-to-attach", "a replicated unit reports to the instance of its superior whose territory contains its own",
+			"unit %q reports to %q, but no instance of %q contains %s (%s)", u.ID, sup.ID, sup.ID, in.Place.Name, in.Place.ID)
+	}
 }
 
 // apportion spreads the demand over the territory and turns staffing norms into headcounts.

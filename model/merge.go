@@ -28,8 +28,14 @@ func merge(base, own *Scenario, c *diags) *Scenario {
 	out.Transition = mergeFields(base.Transition, own.Transition)
 	out.Demand = mergeFields(base.Demand, own.Demand)
 	out.Strategy = mergeFields(base.Strategy, own.Strategy)
-	if base.Strategy != nil && own.Strategy != nil {
-		out.Strategy.Objectives = mergeByKey(base.Strategy.Objectives, own.Strategy.Objectives, func(o *Objective) string { return o.ID }, drop)
+	if base.Strategy != nil {
+		var mine []*Objective
+		if own.Strategy != nil {
+			mine = own.Strategy.Objectives
+		}
+		st := *out.Strategy
+		st.Objectives = mergeByKey(base.Strategy.Objectives, mine, func(o *Objective) string { return o.ID }, drop)
+		out.Strategy = &st
 	}
 	out.Prerequisites = mergeByKey(base.Prerequisites, own.Prerequisites, func(x *Prerequisite) string { return x.ID }, drop)
 	out.Phases = mergeByKey(base.Phases, own.Phases, func(x *Phase) string { return x.ID }, drop)
