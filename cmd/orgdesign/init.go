@@ -56,6 +56,9 @@ An existing file is never overwritten unless --force is given.`,
 			if _, ds := model.Parse(name, b.Bytes(), 0); ds.HasErrors() {
 				return fmt.Errorf("internal error: the skeleton does not parse:\n%v", ds)
 			}
+			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+				return &exitError{code: exitUsage, msg: err.Error()}
+			}
 			if err := atomic.WriteFile(name, b.Bytes()); err != nil {
 				return &exitError{code: exitUsage, msg: err.Error()}
 			}
