@@ -121,10 +121,6 @@ func (c *diags) errorf(p Pos, code, format string, args ...any) {
 	c.add(p, Error, code, "", format, args...)
 }
 
-func (c *diags) warnf(p Pos, code, format string, args ...any) {
-	c.add(p, Warning, code, "", format, args...)
-}
-
 // Meta carries where an item was read: its own position and the position of
 // each key's value ("key" for a field, "key[i]" for an item of a list of scalars).
 type Meta struct {

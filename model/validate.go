@@ -8,10 +8,9 @@ import (
 
 // Reference kinds: which kinds of entity a reference may name.
 var (
-	anyParty    = []string{"actor", "unit", "body", "channel"}
-	orgParty    = []string{"actor", "unit", "body"}
-	unitOrBody  = []string{"unit", "body"}
-	actorOrUnit = []string{"actor", "unit"}
+	anyParty   = []string{"actor", "unit", "body", "channel"}
+	orgParty   = []string{"actor", "unit", "body"}
+	unitOrBody = []string{"unit", "body"}
 )
 
 // checker validates one resolved scenario.
