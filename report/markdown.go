@@ -1,0 +1,169 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+	"text/template"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/orgdesign/orgdesign/templates"
+)
+
+// escapeMarkdown is the one Markdown escaping helper: it makes any user text
+// read literally wherever a template puts it, in a paragraph, a heading, a
+// list item or a table cell. Line breaks and tabs become spaces (a table row
+// is one line), control characters are dropped, outer spaces trimmed, and every character that
+// could start Markdown syntax is backslash-escaped (CommonMark lets any ASCII
+// punctuation be escaped).
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	s = strings.Trim(strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s), " ")
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '#':
+			b.WriteByte('\\')
+		case '-', '+', '=':
+			if i == 0 { // a list item, a setext underline
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			if i > 0 && isDigits(s[:i]) && (i+1 == len(s) || s[i+1] == ' ') { // an ordered list item: "1. "
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// markdownBlock passes a field documented as Markdown through, as its own
+// block. Markdown that would not end where the field ends (an unclosed code
+// fence, an HTML comment or <script> block left open) would swallow the rest of
+// the page, so such text is written as escaped plain text instead.
+func markdownBlock(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.TrimRight(strings.TrimLeft(s, "\n"), " \t\n")
+	if s == "" || selfContained(s) {
+		return s
+	}
+	var b strings.Builder
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(escapeMarkdown(line))
+	}
+	return b.String()
+}
+
+// sentinel is a paragraph written after a Markdown field to see whether the
+// field's blocks are all closed.
+const sentinel = "orgdesign-end-of-field"
+
+func selfContained(s string) bool {
+	src := []byte(s + "\n\n" + sentinel + "\n")
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+	last := doc.LastChild()
+	p, ok := last.(*ast.Paragraph)
+	return ok && plainText(p, src) == sentinel
+}
+
+// plainText returns the text of a node's inline content, escapes resolved.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.WriteString(unescape(t.Segment.Value(src)))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// unescape resolves backslash escapes and character references in one pass,
+// as goldmark's renderer does (`\&amp;` reads "&amp;"), through its writer:
+// the HTML it writes is then unescaped.
+func unescape(b []byte) string {
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	gmhtml.DefaultWriter.Write(w, b)
+	_ = w.Flush()
+	return html.UnescapeString(buf.String())
+}
+
+// pageData is what a Markdown template reads.
+type pageData struct {
+	R   *Report
+	S   *Scenario // nil on the index
+	Ext string    // the extension of links between pages: .md or .html
+}
+
+// markdownFuncs are the Markdown templates' functions: esc (the escaping
+// helper), markdown (a field documented as Markdown) and t (a label, escaped).
+func markdownFuncs(l *language) template.FuncMap {
+	return template.FuncMap{
+		"esc":      escapeMarkdown,
+		"markdown": markdownBlock,
+		"t": func(key string) (string, error) {
+			v, ok := l.strings.Get("label", key)
+			if !ok {
+				return "", fmt.Errorf("no label %q in the %s strings", key, l.code)
+			}
+			return escapeMarkdown(v), nil
+		},
+	}
+}
+
+// renderMarkdown executes one Markdown template.
+func renderMarkdown(t *template.Template, name string, data pageData) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, err
+	}
+	out := bytes.TrimRight(buf.Bytes(), "\n")
+	return append(out, '\n'), nil
+}
+
+func parseMarkdownTemplates(l *language) (*template.Template, error) {
+	return templates.Markdown(markdownFuncs(l))
+}

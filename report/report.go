@@ -1,0 +1,190 @@
+// Package report writes the steering committee's decision pack.
+//
+// The pipeline has three steps, each usable on its own:
+//
+//   - Build turns a loaded model.Set into a Report: plain structs of text
+//     already formatted for one language (numbers, dates, enumeration values)
+//     and in a deterministic order.
+//   - Render turns a Report into files in memory: Markdown from the embedded
+//     templates, where every user text goes through one escaping helper and
+//     fields documented as Markdown pass through; and self-contained HTML pages
+//     converted by goldmark (GFM, raw HTML omitted) with Unicode heading ids
+//     and a table of contents.
+//   - Write renders everything first, then writes the files atomically into a
+//     folder; a failed render writes nothing.
+package report
+
+// Report is the decision pack's content, independent of the output format.
+type Report struct {
+	Lang        string      // the language of every text: fr or en
+	Title       string      // the study's title, or a generic title without a study
+	Study       *Study      // nil when the set has no study file
+	Scenarios   []*Scenario // in the study's order
+	Diagnostics []Diagnostic
+}
+
+// Figure is a number with its text in the report's language.
+type Figure struct {
+	Value float64
+	Text  string
+}
+
+// Study is what the committee decides with, besides the options.
+type Study struct {
+	ID             string
+	Title          string
+	Client         string
+	Date           string
+	Summary        string // Markdown
+	Findings       []Finding
+	Stakeholders   []Stakeholder
+	Consultations  []Consultation
+	Recommendation string // Markdown
+	Decisions      []Decision
+}
+
+// Finding is one diagnostic finding on the current delivery chain.
+type Finding struct {
+	ID       string
+	Title    string
+	Stage    string
+	Severity string
+	Evidence string // Markdown
+	Source   string
+}
+
+// Stakeholder is a party to the consultations.
+type Stakeholder struct {
+	Name      string
+	Group     string
+	Interest  string
+	Influence string
+}
+
+// Consultation is one event of the participatory trail.
+type Consultation struct {
+	Date         string
+	Format       string
+	Participants string // names, comma-separated
+	Topics       string
+	Outcomes     string
+}
+
+// Decision is what the committee is asked to decide.
+type Decision struct {
+	Title       string
+	Description string // Markdown
+}
+
+// Scenario is one option's page.
+type Scenario struct {
+	ID                string
+	Page              string // the file name without extension
+	File              string // the scenario's own file
+	Title             string
+	Summary           string // Markdown
+	Baseline          bool
+	Currency          string
+	Year              string
+	Territory         string
+	Headcount         Figure
+	Payroll           Figure
+	Institution       *Institution
+	Strategy          *Strategy
+	Prerequisites     []Prerequisite
+	PrerequisiteCount Figure
+	Transition        *Transition
+	Phases            []Phase
+	Units             []UnitRow
+	Tiers             []TierRow
+	Total             TierRow
+	Diagnostics       []Diagnostic
+}
+
+// Institution is the institutional frame, translated.
+type Institution struct {
+	LegalForm         string
+	Supervision       string
+	FinancialAutonomy string
+	StaffStatus       string
+	Registry          string
+	Payments          string
+	Notes             string // Markdown
+}
+
+// Strategy is the strategic framework.
+type Strategy struct {
+	Vision     string
+	Mission    string
+	Values     []string
+	Objectives []Objective
+}
+
+// Objective is a strategic objective with its indicators.
+type Objective struct {
+	Title       string
+	Description string // Markdown
+	Indicators  []Indicator
+}
+
+// Indicator measures an objective: Change reads "baseline → target".
+type Indicator struct {
+	Title  string
+	Unit   string
+	Change string
+	Year   string
+	Source string
+}
+
+// Prerequisite is what must happen before the option can exist.
+type Prerequisite struct {
+	Title       string
+	Kind        string
+	Months      string
+	Owner       string
+	Description string // Markdown
+}
+
+// Transition is the cost and duration of moving to the option.
+type Transition struct {
+	Cost   Figure
+	Months Figure
+	Notes  string // Markdown
+}
+
+// Phase is a step of the roadmap.
+type Phase struct {
+	Title       string
+	Start       string
+	End         string
+	Description string // Markdown
+}
+
+// UnitRow sums the instances of one unit template.
+type UnitRow struct {
+	ID         string
+	Name       string // {territory} replaced by a generic word for replicated units
+	Kind       string
+	Tier       string
+	Replicated bool
+	Instances  Figure
+	Headcount  Figure
+	Payroll    Figure
+}
+
+// TierRow sums the units of one tier (or all of them).
+type TierRow struct {
+	Tier      string
+	Instances Figure
+	Headcount Figure
+	Payroll   Figure
+}
+
+// Diagnostic is a problem found in one of the files, for the reader.
+type Diagnostic struct {
+	Severity string
+	Where    string // file:line:col
+	Message  string
+	Code     string
+	Hint     string
+}

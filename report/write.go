@@ -1,0 +1,175 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/orgdesign/orgdesign/templates"
+)
+
+// Options choose what Write and Render produce; the zero value writes both
+// the HTML pages and the Markdown files.
+type Options struct {
+	NoHTML     bool // leave out the .html pages
+	NoMarkdown bool // leave out the .md files
+}
+
+// File is one rendered file: a name inside the output folder and its bytes.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Render produces every file of the report in memory, in a fixed order: the
+// index first (HTML, then Markdown), then each scenario in the report's order.
+// The same report gives the same bytes.
+func Render(r *Report, opts Options) ([]File, error) {
+	if r == nil {
+		return nil, errors.New("report: nothing to render")
+	}
+	if opts.NoHTML && opts.NoMarkdown {
+		return nil, errors.New("report: neither HTML nor Markdown asked for")
+	}
+	l, err := newLanguage(r.Lang)
+	if err != nil {
+		return nil, err
+	}
+	mdt, err := parseMarkdownTemplates(l)
+	if err != nil {
+		return nil, err
+	}
+	htt, err := parseHTMLTemplate(l)
+	if err != nil {
+		return nil, err
+	}
+	md := newMarkdown()
+	var out []File
+	page := func(name, tmpl, title string, s *Scenario) error {
+		if err := checkPageName(name); err != nil {
+			return err
+		}
+		if !opts.NoHTML {
+			src, err := renderMarkdown(mdt, tmpl, pageData{R: r, S: s, Ext: ".html"})
+			if err != nil {
+				return err
+			}
+			data, err := renderHTML(htt, md, l.code, title, src)
+			if err != nil {
+				return fmt.Errorf("%s.html: %w", name, err)
+			}
+			out = append(out, File{Name: name + ".html", Data: data})
+		}
+		if !opts.NoMarkdown {
+			data, err := renderMarkdown(mdt, tmpl, pageData{R: r, S: s, Ext: ".md"})
+			if err != nil {
+				return err
+			}
+			out = append(out, File{Name: name + ".md", Data: data})
+		}
+		return nil
+	}
+	if err := page(indexPage, templates.IndexMarkdown, r.Title, nil); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	seen := map[string]bool{indexPage: true}
+	for _, s := range r.Scenarios {
+		if seen[s.Page] {
+			return nil, fmt.Errorf("report: two pages named %q", s.Page)
+		}
+		seen[s.Page] = true
+		title := s.Title
+		if r.Study != nil && r.Title != "" {
+			title += " — " + r.Title
+		}
+		if err := page(s.Page, templates.ScenarioMarkdown, title, s); err != nil {
+			return nil, fmt.Errorf("report: scenario %q: %w", s.ID, err)
+		}
+	}
+	return out, nil
+}
+
+// Write renders the report and writes its files into dir, created when
+// missing, and returns their paths, the index first. Nothing is written unless
+// every file rendered; each file is written to a temporary file in dir, synced,
+// then renamed over its name, so no reader ever sees a half-written file. All
+// files are staged before the first rename; should a rename still fail, the
+// paths already replaced come back with the error.
+func Write(dir string, r *Report, opts Options) ([]string, error) {
+	files, err := Render(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	for _, f := range files { // a folder in the way would fail its rename halfway
+		if st, err := os.Lstat(filepath.Join(dir, f.Name)); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s is a folder: cannot write the report's %s there", filepath.Join(dir, f.Name), f.Name)
+		}
+	}
+	temps := make([]string, 0, len(files))
+	cleanup := func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}
+	for _, f := range files {
+		t, err := writeTemp(dir, f)
+		if err != nil {
+			cleanup()
+			return nil, err
+		}
+		temps = append(temps, t)
+	}
+	paths := make([]string, 0, len(files))
+	for i, f := range files {
+		p := filepath.Join(dir, f.Name)
+		if err := os.Rename(temps[i], p); err != nil {
+			temps = temps[i:]
+			cleanup()
+			return paths, err
+		}
+		paths = append(paths, p)
+	}
+	syncDir(dir)
+	return paths, nil
+}
+
+// writeTemp writes a file's bytes to a synced temporary file beside its name.
+func writeTemp(dir string, f File) (string, error) {
+	if err := checkPageName(f.Name); err != nil {
+		return "", err
+	}
+	tmp, err := os.CreateTemp(dir, "."+f.Name+".tmp-*")
+	if err != nil {
+		return "", err
+	}
+	name := tmp.Name()
+	_, err = tmp.Write(f.Data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err != nil {
+		os.Remove(name)
+		return "", err
+	}
+	return name, nil
+}
+
+// syncDir makes the renames durable where the system allows syncing a folder.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = d.Sync() // not supported on every system; the files themselves are synced
+	d.Close()
+}

@@ -1,0 +1,195 @@
+package report
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestWrite(t *testing.T) {
+	set, diags := loadFixture(t)
+	r, err := Build(set, diags, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "out", "rapport") // created with its parent
+	paths, err := Write(dir, r, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Render(r, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, f := range files {
+		want = append(want, filepath.Join(dir, f.Name))
+		got, err := os.ReadFile(filepath.Join(dir, f.Name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, f.Data) {
+			t.Errorf("%s on disk differs from Render", f.Name)
+		}
+	}
+	if !slices.Equal(paths, want) || filepath.Base(paths[0]) != "index.html" {
+		t.Errorf("paths %q, want %q", paths, want)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != len(files) {
+		t.Errorf("%d entries in the folder for %d files (temporary files left?)", len(entries), len(files))
+	}
+	// Writing again replaces the files in place.
+	if _, err := Write(dir, r, Options{NoMarkdown: true}); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ = os.ReadDir(dir)
+	if len(entries) != len(files) {
+		t.Errorf("%d entries after a second write", len(entries))
+	}
+}
+
+// TestWriteNothingWhenRenderFails gives Write a report whose last page cannot
+// be rendered: no file may be written, not even the pages before it.
+func TestWriteNothingWhenRenderFails(t *testing.T) {
+	for name, spoil := range map[string]func(r *Report){
+		"page outside the folder": func(r *Report) { r.Scenarios[1].Page = "../evil" },
+		"page over the index":     func(r *Report) { r.Scenarios[1].Page = "index" },
+		"two pages with a name":   func(r *Report) { r.Scenarios[1].Page = r.Scenarios[0].Page },
+		"unknown language":        func(r *Report) { r.Lang = "xx" },
+	} {
+		t.Run(name, func(t *testing.T) {
+			set, diags := loadFixture(t)
+			r, err := Build(set, diags, "fr")
+			if err != nil {
+				t.Fatal(err)
+			}
+			spoil(r)
+			root := t.TempDir()
+			dir := filepath.Join(root, "out")
+			paths, err := Write(dir, r, Options{})
+			if err == nil {
+				t.Fatalf("no error; wrote %q", paths)
+			}
+			if len(paths) != 0 {
+				t.Errorf("paths %q", paths)
+			}
+			if _, err := os.Stat(dir); !os.IsNotExist(err) {
+				t.Errorf("the output folder was created: %v", err)
+			}
+			if _, err := os.Stat(filepath.Join(root, "evil.html")); !os.IsNotExist(err) {
+				t.Error("a file was written outside the folder")
+			}
+		})
+	}
+}
+
+func TestWriteKeepsOldFilesWhenItCannotWrite(t *testing.T) {
+	set, diags := loadFixture(t)
+	r, err := Build(set, diags, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	old := filepath.Join(dir, "index.html")
+	if err := os.WriteFile(old, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A folder where the last file should go is found before anything is written.
+	if err := os.Mkdir(filepath.Join(dir, "option-deconcentree.md"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "option-deconcentree.md", "x"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(dir, r, Options{}); err == nil || !strings.Contains(err.Error(), "is a folder") {
+		t.Fatalf("error %v", err)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "old" {
+		t.Errorf("index.html was replaced: %.40q", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+}
+
+func TestCheckPageName(t *testing.T) {
+	for _, name := range []string{"option-a", "anas-deconcentree", "index.html", "a.b"} {
+		if err := checkPageName(name); err != nil {
+			t.Errorf("%q: %v", name, err)
+		}
+	}
+	for _, name := range []string{"", ".", "..", "../x", "a/../b", "a/b", `a\b`, "c:x", ".hidden", "a\x00b", "x..y"} {
+		if err := checkPageName(name); err == nil {
+			t.Errorf("%q accepted", name)
+		}
+	}
+}
+
+// TestDeterministic builds, renders and writes twice, from two loads: the
+// bytes must be the same.
+func TestDeterministic(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		first := renderFixture(t, lang)
+		second := renderFixture(t, lang)
+		if len(first) != len(second) {
+			t.Fatalf("%s: %d then %d files", lang, len(first), len(second))
+		}
+		for i := range first {
+			if first[i].Name != second[i].Name || !bytes.Equal(first[i].Data, second[i].Data) {
+				t.Errorf("%s: %s differs between two runs", lang, first[i].Name)
+			}
+		}
+	}
+	set, diags := loadFixture(t)
+	r, err := Build(set, diags, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := t.TempDir(), t.TempDir()
+	pa, err := Write(a, r, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pa {
+		x, _ := os.ReadFile(p)
+		y, _ := os.ReadFile(filepath.Join(b, filepath.Base(p)))
+		if len(x) == 0 || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two writes", filepath.Base(p))
+		}
+	}
+}
+
+func TestRenderOptions(t *testing.T) {
+	set, diags := loadFixture(t)
+	r, err := Build(set, diags, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Render(r, Options{NoHTML: true, NoMarkdown: true}); err == nil {
+		t.Error("nothing to render gave no error")
+	}
+	files, err := Render(r, Options{NoMarkdown: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if !strings.HasSuffix(f.Name, ".html") {
+			t.Errorf("NoMarkdown rendered %s", f.Name)
+		}
+	}
+	md := fileNamed(t, renderFixture(t, "fr"), "index.md")
+	html := fileNamed(t, files, "index.html")
+	if !strings.Contains(md, "](option-centrale.md)") || !strings.Contains(html, `href="option-centrale.html"`) {
+		t.Error("links between pages should point at pages of the same format")
+	}
+}
