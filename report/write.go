@@ -3,9 +3,8 @@ package report
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
+	"github.com/orgdesign/orgdesign/internal/atomic"
 	"github.com/orgdesign/orgdesign/templates"
 )
 
@@ -101,75 +100,12 @@ func Write(dir string, r *Report, opts Options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	for _, f := range files { // a folder in the way would fail its rename halfway
-		if st, err := os.Lstat(filepath.Join(dir, f.Name)); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("%s is a folder: cannot write the report's %s there", filepath.Join(dir, f.Name), f.Name)
-		}
-	}
-	temps := make([]string, 0, len(files))
-	cleanup := func() {
-		for _, t := range temps {
-			os.Remove(t)
-		}
-	}
-	for _, f := range files {
-		t, err := writeTemp(dir, f)
-		if err != nil {
-			cleanup()
+	out := make([]atomic.File, len(files))
+	for i, f := range files {
+		if err := checkPageName(f.Name); err != nil {
 			return nil, err
 		}
-		temps = append(temps, t)
+		out[i] = atomic.File{Name: f.Name, Data: f.Data}
 	}
-	paths := make([]string, 0, len(files))
-	for i, f := range files {
-		p := filepath.Join(dir, f.Name)
-		if err := os.Rename(temps[i], p); err != nil {
-			temps = temps[i:]
-			cleanup()
-			return paths, err
-		}
-		paths = append(paths, p)
-	}
-	syncDir(dir)
-	return paths, nil
-}
-
-// writeTemp writes a file's bytes to a synced temporary file beside its name.
-func writeTemp(dir string, f File) (string, error) {
-	if err := checkPageName(f.Name); err != nil {
-		return "", err
-	}
-	tmp, err := os.CreateTemp(dir, "."+f.Name+".tmp-*")
-	if err != nil {
-		return "", err
-	}
-	name := tmp.Name()
-	_, err = tmp.Write(f.Data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, 0o644)
-	}
-	if err != nil {
-		os.Remove(name)
-		return "", err
-	}
-	return name, nil
-}
-
-// syncDir makes the renames durable where the system allows syncing a folder.
-func syncDir(dir string) {
-	d, err := os.Open(dir)
-	if err != nil {
-		return
-	}
-	_ = d.Sync() // not supported on every system; the files themselves are synced
-	d.Close()
+	return atomic.WriteFiles(dir, out)
 }
