@@ -115,6 +115,8 @@ func TestDiagnostics(t *testing.T) {
 			"s.yaml:16:102: error: staff line 1 of unit \"dg\" has both `count` and `onePer`: a line is a fixed count or a norm [invalid-staff-line]\n", "", ""},
 		{"bad date", "start: 2027-01", "start: 2027-13", "",
 			"s.yaml:8:35: error: phase \"ph-1\": \"2027-13\" is not a date [invalid-date]\n    hint: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2027-01\n", "", ""},
+		{"instance id collides with a declared id", "{ id: si, name: SI", "{ id: dr-nord, name: SI", "",
+			"s.yaml:17:93: error: instance \"dr-nord\" of unit \"dr\" (in Nord) has the id of system \"dr-nord\" [duplicate-id]\n    hint: rename one of them; declared at s.yaml:24:11\ns.yaml:27:30: error: interface \"i1\" to: \"si\" is not declared [unknown-reference]\n    hint: did you mean `rsu`?\n", "", ""},
 		{"several roots", "reportsTo: dr, per", "per", "",
 			"s.yaml:19:5: warning: unit \"ap\" has no superior, like \"dg\": the structure has several roots [multiple-roots]\n    hint: give it `reportsTo`\n", "reportsTo: ca, staff", "staff"},
 		{"territory figure without source", "", "", strings.Replace(territory, "population: 100, source: src }\n  - { id: n1", "population: 100 }\n  - { id: n1", 1),

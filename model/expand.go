@@ -86,6 +86,7 @@ func expand(r *Resolved, c *diags) {
 			r.Instances = append(r.Instances, in)
 		}
 	}
+	checkInstanceIDs(r, c)
 	failed := map[string]bool{}
 	for _, u := range r.Units {
 		for _, in := range byTemplate[u.ID] {
@@ -201,4 +202,31 @@ func (r *Resolved) Payroll() float64 {
 		p += in.Payroll
 	}
 	return p
+}
+
+// checkInstanceIDs reports an instance whose generated id (template id plus
+// territory id) collides with a declared id or with another instance.
+func checkInstanceIDs(r *Resolved, c *diags) {
+	seen := map[string]*Instance{}
+	for _, in := range r.Instances {
+		if in.ID == in.Template {
+			seen[in.ID] = in
+		}
+	}
+	for _, in := range r.Instances {
+		if in.ID == in.Template {
+			continue
+		}
+		if e := r.Index[in.ID]; e != nil {
+			c.add(in.Unit.PosOf("per"), Error, "duplicate-id", "rename one of them; declared at "+e.Pos.String(),
+				"instance %q of unit %q (in %s) has the id of %s %q", in.ID, in.Template, in.Place.Name, e.Kind, e.ID)
+			continue
+		}
+		if other, dup := seen[in.ID]; dup {
+			c.add(in.Unit.PosOf("per"), Error, "duplicate-id", "rename one of the units",
+				"instance %q of unit %q has the same id as an instance of unit %q", in.ID, in.Template, other.Template)
+			continue
+		}
+		seen[in.ID] = in
+	}
 }

@@ -10,7 +10,7 @@ import (
 type Resolved struct {
 	*Scenario
 	File      string   // the scenario's own file
-	Files     []string // the files it was built from, its own first
+	Files     []string // the files it was built from: its own, what it extends, its territory
 	Territory *Territory
 	Instances []*Instance
 	Index     map[string]*Entity
@@ -34,6 +34,9 @@ func (l *Loader) Scenario(name string) (*Resolved, Diagnostics, error) {
 	}
 	r := &Resolved{Scenario: merged, File: name, Files: files}
 	r.Territory = l.territoryOf(r, c)
+	if r.Territory != nil {
+		r.Files = append(r.Files, r.Territory.File)
+	}
 	index(r, c)
 	expand(r, c)
 	validate(r, c)
