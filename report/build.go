@@ -1,6 +1,7 @@
 package report
 
 import (
+	"net/url"
 	"cmp"
 	"errors"
 	"fmt"
@@ -71,7 +72,7 @@ func buildStudy(st *model.Study, l *language) *Study {
 	s := &Study{ID: h.ID, Title: h.Title, Client: h.Client, Date: l.date(h.Date), Summary: h.Summary, Recommendation: st.Recommendation}
 	for _, f := range st.Findings {
 		s.Findings = append(s.Findings, Finding{ID: f.ID, Title: f.Title, Stage: l.enum("stage", f.Stage),
-			Severity: l.enum("severity", f.Severity), Evidence: f.Evidence, Source: f.Source})
+			Severity: l.enum("severity", f.Severity), Evidence: f.Evidence, Source: cite(st.Sources, f.Source)})
 	}
 	names := map[string]string{}
 	for _, sh := range st.Stakeholders {
@@ -118,7 +119,7 @@ func buildScenario(res *model.Resolved, baseline bool, diags model.Diagnostics, 
 		}
 	}
 	if st := res.Strategy; st != nil {
-		s.Strategy = buildStrategy(st, l)
+		s.Strategy = buildStrategy(st, res.Sources, l)
 	}
 	for _, p := range res.Prerequisites {
 		pr := Prerequisite{Title: p.Title, Kind: l.enum("prerequisiteKind", p.Kind), Owner: nameOf(res, p.Owner, l), Description: p.Description}
@@ -139,13 +140,13 @@ func buildScenario(res *model.Resolved, baseline bool, diags model.Diagnostics, 
 	return s
 }
 
-func buildStrategy(st *model.Strategy, l *language) *Strategy {
+func buildStrategy(st *model.Strategy, sources []*model.Source, l *language) *Strategy {
 	out := &Strategy{Vision: st.Vision, Mission: st.Mission, Values: slices.Clone(st.Values)}
 	arrow, _ := l.strings.Get("format", "arrow")
 	for _, o := range st.Objectives {
 		obj := Objective{Title: o.Title, Description: o.Description}
 		for _, k := range o.Indicators {
-			ind := Indicator{Title: k.Title, Unit: k.Unit, Source: k.Source}
+			ind := Indicator{Title: k.Title, Unit: k.Unit, Source: cite(sources, k.Source)}
 			if k.Baseline != nil || k.Target != nil {
 				ind.Change = optNumber(k.Baseline, l) + " " + arrow + " " + optNumber(k.Target, l)
 			}
@@ -257,4 +258,19 @@ func buildDiagnostics(diags model.Diagnostics, files []string, l *language) []Di
 			Message: d.Message, Code: d.Code, Hint: d.Hint})
 	}
 	return out
+}
+
+// cite resolves a `source:` field: the id of a declared source becomes its
+// title and address; anything else is free text, kept as written.
+func cite(sources []*model.Source, ref string) Citation {
+	for _, s := range sources {
+		if s.ID == ref && ref != "" {
+			c := Citation{Text: s.Title}
+			if u, err := url.Parse(s.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+				c.URL = u.String()
+			}
+			return c
+		}
+	}
+	return Citation{Text: ref}
 }

@@ -144,6 +144,7 @@ func markdownFuncs(l *language) template.FuncMap {
 	return template.FuncMap{
 		"esc":      escapeMarkdown,
 		"markdown": markdownBlock,
+		"cite":     citeMarkdown,
 		"t": func(key string) (string, error) {
 			v, ok := l.strings.Get("label", key)
 			if !ok {
@@ -166,4 +167,13 @@ func renderMarkdown(t *template.Template, name string, data pageData) ([]byte, e
 
 func parseMarkdownTemplates(l *language) (*template.Template, error) {
 	return templates.Markdown(markdownFuncs(l))
+}
+
+// citeMarkdown writes a citation as an escaped text, linked when it has an
+// address; the address goes between angle brackets so no character ends it.
+func citeMarkdown(c Citation) string {
+	if c.URL == "" || strings.ContainsAny(c.URL, "<>\n\r ") {
+		return escapeMarkdown(c.Text)
+	}
+	return "[" + escapeMarkdown(c.Text) + "](<" + c.URL + ">)"
 }

@@ -132,7 +132,7 @@ func TestTemplatesEscapeEveryValue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	allowed := []string{"esc", "t", "markdown"}
+	allowed := []string{"esc", "t", "markdown", "cite"}
 	var names []string
 	for _, tt := range tmpl.Templates() {
 		if tt.Tree == nil {

@@ -50,7 +50,7 @@ type Finding struct {
 	Stage    string
 	Severity string
 	Evidence string // Markdown
-	Source   string
+	Source   Citation
 }
 
 // Stakeholder is a party to the consultations.
@@ -133,7 +133,14 @@ type Indicator struct {
 	Unit   string
 	Change string
 	Year   string
-	Source string
+	Source Citation
+}
+
+// Citation is where a figure comes from: a source's title and address when the
+// text names a declared source, else the text as written.
+type Citation struct {
+	Text string
+	URL  string // http or https only
 }
 
 // Prerequisite is what must happen before the option can exist.
