@@ -58,7 +58,7 @@ func TestLoadStringsRefusesUnknownLanguage(t *testing.T) {
 
 func TestTemplatesParse(t *testing.T) {
 	stub := func(string) string { return "" }
-	md, err := Markdown(texttemplate.FuncMap{"esc": stub, "t": stub, "markdown": stub})
+	md, err := Markdown(texttemplate.FuncMap{"esc": stub, "t": stub, "markdown": stub, "cite": stub})
 	if err != nil {
 		t.Fatal(err)
 	}
