@@ -92,6 +92,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 		d.decode(n, nv.Elem(), what)
 		v.Set(nv)
 	case reflect.Struct:
+		if isNull(n) { // an empty section: its fields are checked as missing
+			if m, ok := v.Addr().Interface().(interface{ meta() *Meta }); ok {
+				m.meta().Pos = d.pos(n)
+			}
+			return
+		}
 		d.decodeStruct(n, v, what)
 	case reflect.Slice:
 		d.decodeSlice(n, v, what)

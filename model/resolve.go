@@ -40,6 +40,11 @@ func (l *Loader) Scenario(name string) (*Resolved, Diagnostics, error) {
 	index(r, c)
 	expand(r, c)
 	validate(r, c)
+	for i := range c.list { // an item with no text of its own points at the file
+		if c.list[i].File == "" {
+			c.list[i].Pos = Pos{File: name, Line: 1, Col: 1}
+		}
+	}
 	return r, c.list.Sort(), nil
 }
 
