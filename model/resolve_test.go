@@ -3,6 +3,8 @@ package model
 import (
 	"encoding/json"
 	"testing"
+
+	"github.com/orgdesign/orgdesign/internal/golden"
 )
 
 // TestResolveGolden shows extends and territory expansion on a small fixture:
@@ -27,5 +29,5 @@ func TestResolveGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "resolve-option.json", append(b, '\n'))
+	golden.Check(t, "resolve-option.json", append(b, '\n'))
 }

@@ -1,10 +1,10 @@
 package report
 
 import (
-	"net/url"
 	"cmp"
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"

@@ -1,61 +1,18 @@
 package report
 
 import (
-	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
+	"github.com/orgdesign/orgdesign/internal/golden"
 	"github.com/orgdesign/orgdesign/model"
 )
 
-// updating reports whether golden files are to be rewritten: UPDATE=1 go test ./report/...
-func updating() bool { return os.Getenv("UPDATE") != "" }
+func updating() bool { return golden.Updating() }
 
-// checkGolden compares got with testdata/golden/name byte for byte, or rewrites
-// the file when updating.
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", filepath.FromSlash(name))
-	if updating() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run UPDATE=1 go test ./report/... to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (UPDATE=1 go test ./report/... rewrites it):\n%s", name, firstDiff(want, got))
-	}
-}
-
-// firstDiff shows the first line where two texts differ.
-func firstDiff(want, got []byte) string {
-	wl := strings.Split(string(want), "\n")
-	gl := strings.Split(string(got), "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g || i >= len(wl) || i >= len(gl) {
-			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
-		}
-	}
-	return "(same lines, different bytes)"
-}
+func checkGolden(t *testing.T, name string, got []byte) { t.Helper(); golden.Check(t, name, got) }
 
 // loadFixture loads the test study and its two scenarios.
 func loadFixture(t *testing.T) (*model.Set, model.Diagnostics) {
