@@ -24,9 +24,8 @@ func newReportCmd(g *globalOptions) *cobra.Command {
 		Use:   "report [FILE|DIR...]",
 		Short: "Write the report of a study: an index and one page per scenario",
 		Long: `Write the report a steering committee reads into a folder: index.html and
-index.md (the
-study's findings, the options side by side, the recommendation and the decisions
-requested) and, per scenario, <scenario-id>.html and <scenario-id>.md (summary,
+index.md (the study's findings, the options side by side, the recommendation
+and the decisions requested) and, per scenario, <scenario-id>.html and <scenario-id>.md (summary,
 institutional frame, strategy, prerequisites, transition, phases, units with
 headcount and payroll, diagnostics).
 
