@@ -1,0 +1,156 @@
+package analysis
+
+import (
+	"math"
+
+	"github.com/orgdesign/orgdesign/model"
+)
+
+// required is the headcount a standard calls for given a demand.
+func required(st *model.Standard, households, population float64) int {
+	base := households
+	if st.Of == "population" {
+		base = population
+	}
+	if st.OnePer <= 0 {
+		return 0
+	}
+	return int(math.Ceil(base/st.OnePer - 1e-9))
+}
+
+func capacity(r *model.Resolved) Capacity {
+	c := Capacity{Instances: []InstanceCapacity{}, National: []ProfileGap{}, Channels: []StageChannels{}}
+	var standards []*model.Standard
+	households, population := 0.0, 0.0
+	if d := r.Demand; d != nil {
+		standards = d.Standards
+		households = d.Households
+		population = d.Population
+		if population == 0 && r.Territory != nil {
+			population = r.Territory.Total("population")
+		}
+	}
+	nationalPlanned := map[string]int{}
+	for _, in := range r.Instances {
+		for _, s := range in.Staff {
+			nationalPlanned[s.Profile] += s.Count
+			if p := r.Profile(s.Profile); p != nil && p.FrontOffice {
+				c.FrontOffice += s.Count
+			}
+		}
+		var ic *InstanceCapacity
+		for _, st := range standards {
+			if st.Tier == "" || st.Tier != in.Unit.TierOrDefault() {
+				continue
+			}
+			if ic == nil {
+				place := ""
+				if in.Place != nil {
+					place = in.Place.ID
+				}
+				ic = &InstanceCapacity{Instance: in.ID, Name: in.Name, Template: in.Template, Tier: in.Unit.TierOrDefault(),
+					Place: place, Households: in.Households, Population: in.Population}
+			}
+			planned := 0
+			for _, s := range in.Staff {
+				if s.Profile == st.Profile {
+					planned += s.Count
+				}
+			}
+			need := required(st, in.Households, in.Population)
+			ic.Profiles = append(ic.Profiles, ProfileGap{Profile: st.Profile, Planned: planned, Required: need, Gap: need - planned})
+			ic.Planned += planned
+			ic.Required += need
+		}
+		if ic != nil {
+			ic.Gap = ic.Required - ic.Planned
+			c.Planned += ic.Planned
+			c.Required += ic.Required
+			if ic.Gap > 0 {
+				c.Gap += ic.Gap
+			}
+			c.Instances = append(c.Instances, *ic)
+		}
+	}
+	for _, st := range standards {
+		if st.Tier != "" {
+			continue
+		}
+		need := required(st, households, population)
+		p := nationalPlanned[st.Profile]
+		c.National = append(c.National, ProfileGap{Profile: st.Profile, Planned: p, Required: need, Gap: need - p})
+		if need > p {
+			c.Gap += need - p
+		}
+		c.Planned += p
+		c.Required += need
+	}
+	if c.FrontOffice > 0 {
+		c.HouseholdsPerFOA = households / float64(c.FrontOffice)
+	}
+	c.Channels = stageChannels(r)
+	return c
+}
+
+// stageChannels lists, for every stage some channel serves, the channels and
+// the top-level territory units none of them reaches.
+func stageChannels(r *model.Resolved) []StageChannels {
+	var out []StageChannels
+	for _, stage := range model.Stages {
+		sc := StageChannels{Stage: stage, Channels: []ChannelReach{}, Uncovered: []string{}}
+		national := false
+		reached := map[string]bool{}
+		for _, ch := range r.Channels {
+			if !contains(ch.Stages, stage) {
+				continue
+			}
+			cr := ChannelReach{Channel: ch.ID, Name: ch.Name, Kind: ch.Kind, Reach: "national"}
+			points := channelPoints(r, ch)
+			switch {
+			case ch.Per != "":
+				cr.Reach = ch.Per
+			case ch.At != "":
+				cr.Reach = ch.At
+			default:
+				national = true
+			}
+			cr.Points = len(points)
+			for _, p := range points {
+				reached[topOf(r.Territory, p).ID] = true
+			}
+			sc.Channels = append(sc.Channels, cr)
+		}
+		if len(sc.Channels) == 0 {
+			continue
+		}
+		if !national && r.Territory != nil && len(r.Territory.Territory.Levels) > 0 {
+			for _, u := range r.Territory.Level(r.Territory.Territory.Levels[0]) {
+				if !reached[u.ID] {
+					sc.Uncovered = append(sc.Uncovered, u.ID)
+				}
+			}
+		}
+		out = append(out, sc)
+	}
+	if out == nil {
+		out = []StageChannels{}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// share returns part/whole, 0 when whole is 0.
+func share(part, whole float64) float64 {
+	if whole == 0 {
+		return 0
+	}
+	return part / whole
+}
