@@ -180,6 +180,9 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, what string) {
 		return
 	}
 	key := d.key
+	if v.Type().Elem() == reflect.TypeFor[*Figure]() {
+		key = "figure list" // staff, budget… of a country file hold figures, not staff lines
+	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, item := range n.Content {
 		d.decode(item, s.Index(i), itemName(d.resolveAlias(item), key, i, what))
@@ -270,6 +273,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		seen[k.Value] = true
 		idx := slicesIndex(keys, k.Value)
 		if idx < 0 {
+			if strings.Contains(k.Value, " ") && n.Style&yaml.FlowStyle != 0 {
+				d.diags.add(d.pos(k), Error, "unknown-field", "a comma ends a value inside { }: quote the text before it, e.g. note: \"a, b\"",
+					"unknown field %q in %s", k.Value, what)
+				continue
+			}
 			if what == "" {
 				d.diags.add(d.pos(k), Error, "unknown-field", suggest(k.Value, keys), "unknown section %q", k.Value)
 			} else {
@@ -356,7 +364,7 @@ var singular = map[string]string{
 	"assumptions": "assumption", "risks": "risk", "mitigations": "mitigation", "sources": "source",
 	"objectives": "objective", "indicators": "indicator", "staff": "staff line", "standards": "standard",
 	"findings": "finding", "stakeholders": "stakeholder", "consultations": "consultation",
-	"criteria": "criterion", "scores": "score", "decisions": "decision", "scenarios": "scenario reference",
+	"criteria": "criterion", "scores": "score", "decisions": "decision", "scenarios": "scenario reference", "figure list": "figure",
 }
 
 // itemName names item i of the list under key: by its id (or stage) where it has one.

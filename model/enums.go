@@ -33,7 +33,7 @@ var (
 	Reduces          = []string{"likelihood", "impact"}
 	Statuses         = []string{"planned", "in-progress", "done"}
 	NormBases        = []string{"households", "population"}
-	Reliabilities    = []string{"official", "press", "secondary"}
+	Reliabilities    = []string{"official", "press", "secondary", "low"}
 	Severities       = []string{"low", "medium", "high", "critical"}
 	Ratings          = []string{"low", "medium", "high"}
 	ConsultFormats   = []string{"workshop", "interview", "survey", "focus-group", "committee"}

@@ -36,6 +36,7 @@ type File struct {
 	Scenario  *Scenario
 	Territory *TerritoryFile
 	Study     *Study
+	Country   *CountryFile
 	Root      *yaml.Node // the document, positions kept, for editing
 }
 
@@ -102,19 +103,21 @@ func parse(name string, data []byte, maxSize int64, c *diags) *File {
 	case KindStudy:
 		f.Study = &Study{}
 		d.decode(root, reflect.ValueOf(f.Study).Elem(), "")
+	case KindCountry:
+		f.Country = decodeCountry(d, root)
 	default:
 		var keys []string
 		for i := 0; i < len(root.Content); i += 2 {
 			keys = append(keys, root.Content[i].Value)
 		}
-		hint := "start with `scenario:`, `territory:` or `study:`"
+		hint := "start with `scenario:`, `territory:`, `study:` or `country:`"
 		if len(keys) > 0 {
-			if s := nearest(keys[0], []string{"scenario", "territory", "study"}); s != "" {
+			if s := nearest(keys[0], []string{"scenario", "territory", "study", "country"}); s != "" {
 				hint = fmt.Sprintf("did you mean `%s`?", s)
 			}
 		}
 		c.add(Pos{File: name, Line: root.Line, Col: root.Column}, Error, "unknown-kind", hint,
-			"not an orgdesign file: no `scenario:`, `territory:` or `study:` section")
+			"not an orgdesign file: no `scenario:`, `territory:`, `study:` or `country:` section")
 		return nil
 	}
 	return f
@@ -123,7 +126,7 @@ func parse(name string, data []byte, maxSize int64, c *diags) *File {
 func detectKind(root *yaml.Node) Kind {
 	for i := 0; i < len(root.Content); i += 2 {
 		switch k := Kind(root.Content[i].Value); k {
-		case KindScenario, KindTerritory, KindStudy:
+		case KindScenario, KindTerritory, KindStudy, KindCountry:
 			return k
 		}
 	}

@@ -27,7 +27,7 @@ func TestParseHostileInputs(t *testing.T) {
 		{"binary", "scenario:\x00\x01", 0, "f.yaml:1:1: error: the file contains NUL bytes: it is not a YAML text file [binary-file]"},
 		{"empty", "", 0, "f.yaml:1:1: error: the file is empty [empty-file]"},
 		{"not a mapping", "- a\n- b\n", 0, "f.yaml:1:1: error: the file must be a mapping of sections, not a list [unknown-kind]"},
-		{"unknown kind", "scenarios:\n  id: x\n", 0, "f.yaml:1:1: error: not an orgdesign file: no `scenario:`, `territory:` or `study:` section [unknown-kind]"},
+		{"unknown kind", "scenarios:\n  id: x\n", 0, "f.yaml:1:1: error: not an orgdesign file: no `scenario:`, `territory:`, `study:` or `country:` section [unknown-kind]"},
 		{"deep nesting", "scenario: " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "\n", 0, "f.yaml:1:75: error: the file nests deeper than 64 levels [too-deep]"},
 		{"alias bomb", bomb, 0, "f.yaml:1:1: error: unknown section \"x\" [unknown-field]"},
 		{"tabs", "scenario:\n\tid: x\n", 0, "f.yaml:2:1: error: found character that cannot start any token [yaml-syntax]"},

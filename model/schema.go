@@ -12,7 +12,7 @@ import (
 const SchemaBase = "https://orgdesign.dev/schema/"
 
 // SchemaKinds lists the file kinds a JSON Schema is generated for.
-var SchemaKinds = []Kind{KindScenario, KindTerritory, KindStudy}
+var SchemaKinds = []Kind{KindScenario, KindTerritory, KindStudy, KindCountry}
 
 // JSONSchema returns the JSON Schema of a file kind, generated from the Go
 // types so that editors complete and check fields as the loader does.
@@ -25,8 +25,10 @@ func JSONSchema(kind Kind) ([]byte, error) {
 		v = &TerritoryFile{}
 	case KindStudy:
 		v = &Study{}
+	case KindCountry:
+		v = &CountryFile{}
 	default:
-		return nil, fmt.Errorf("no schema for %q: use scenario, territory or study", kind)
+		return nil, fmt.Errorf("no schema for %q: use scenario, territory, study or country", kind)
 	}
 	r := &jsonschema.Reflector{
 		FieldNameTag:   "yaml",
@@ -37,9 +39,7 @@ func JSONSchema(kind Kind) ([]byte, error) {
 	s := r.Reflect(v)
 	s.ID = jsonschema.ID(SchemaBase + string(kind) + ".schema.json")
 	s.Title = fmt.Sprintf("orgdesign %s file (format v1)", kind)
-	if kind == KindScenario {
-		addEnums(s)
-	}
+	addEnums(s)
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, err
@@ -49,6 +49,12 @@ func JSONSchema(kind Kind) ([]byte, error) {
 
 // schemaMapper describes the types that read themselves from YAML.
 func schemaMapper(t reflect.Type) *jsonschema.Schema {
+	if t == reflect.TypeFor[Quantity]() {
+		return &jsonschema.Schema{
+			Description: "A number, or unknown when no source gives it (never 0)",
+			OneOf:       []*jsonschema.Schema{{Type: "number"}, {Type: "string", Const: "unknown"}},
+		}
+	}
 	if t == reflect.TypeFor[Level]() {
 		one, five := json.Number("1"), json.Number("5")
 		level := &jsonschema.Schema{Type: "integer", Minimum: one, Maximum: five}
@@ -84,6 +90,7 @@ func addEnums(s *jsonschema.Schema) {
 		}
 	}
 	set("ChainEntry", "stage", stage(Stages))
+	set("CountryStage", "stage", stage(Stages))
 	set("Mandate", "function", stage(StagesAndFunctions()))
 	for _, def := range []string{"Channel", "Interface"} {
 		set(def, "stages", &jsonschema.Schema{Type: "array", Items: stage(Stages)})

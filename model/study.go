@@ -86,6 +86,10 @@ func (l *Loader) LoadSet(names []string) (*Set, Diagnostics, error) {
 			tc := &diags{list: slices.Clone(ds)}
 			checkTerritory(f.Territory, tc)
 			c.list = append(c.list, tc.list...)
+		case KindCountry:
+			cc := &diags{list: slices.Clone(ds)}
+			checkCountry(f.Country, cc)
+			c.list = append(c.list, cc.list...)
 		}
 	}
 	if set.Study != nil {

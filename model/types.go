@@ -324,5 +324,5 @@ type Source struct {
 	Title       string `yaml:"title" json:"title" jsonschema:"required"`
 	URL         string `yaml:"url,omitempty" json:"url,omitempty"`
 	Date        string `yaml:"date,omitempty" json:"date,omitempty" jsonschema:"description=YYYY, YYYY-MM or YYYY-MM-DD"`
-	Reliability string `yaml:"reliability,omitempty" json:"reliability,omitempty" jsonschema:"enum=official,enum=press,enum=secondary"`
+	Reliability string `yaml:"reliability,omitempty" json:"reliability,omitempty" jsonschema:"enum=official,enum=press,enum=secondary,enum=low"`
 }
