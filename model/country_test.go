@@ -56,7 +56,7 @@ func TestCountryDiagnostics(t *testing.T) {
 		{"bad lesson condition", "when: { payments: outsourced }", "when: { paiements: outsourced }",
 			"xx.yaml:27:90: error: lesson \"xx-contrat-paiement\": `when` cannot test \"paiements\" [unknown-field]\n    hint: did you mean `payments`?\n"},
 		{"unquoted comma in a flow mapping", `note: "Chiffre contradictoire, gardé avec sa source."`, `note: Chiffre contradictoire, gardé avec sa source.`,
-			"xx.yaml:17:101: error: unknown field \"gardé avec sa source.\" in item 2 of \"beneficiaries\" [unknown-field]\n    hint: a comma ends a value inside { }: quote the text before it, e.g. note: \"a, b\"\n"},
+			"xx.yaml:17:101: error: unknown field \"gardé avec sa source.\" in figure 2 of \"beneficiaries\" [unknown-field]\n    hint: a comma ends a value inside { }: quote the text before it, e.g. note: \"a, b\"\n"},
 		{"country id", "id: xx", "id: xxx",
 			"xx.yaml:2:7: error: country id \"xxx\" is not a two-letter code [invalid-id]\n    hint: use the ISO 3166-1 alpha-2 code in lower case, e.g. za, br, jo\n"},
 	}
