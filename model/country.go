@@ -92,7 +92,7 @@ func checkCountry(f *CountryFile, c *diags) {
 		cite(&fig.Meta, fig.Source, what, fig.Value.Known)
 	}
 	figure(h.Created, "the year created")
-	for name, list := range map[string][]*Figure{"beneficiaries": f.Beneficiaries, "budget": f.Budget, "staff": f.Staff, "adminCostShare": f.AdminCostShare} {
+	for name, list := range map[string][]*Figure{"population": f.Population, "beneficiaries": f.Beneficiaries, "budget": f.Budget, "staff": f.Staff, "adminCostShare": f.AdminCostShare} {
 		for i, fig := range list {
 			figure(fig, fmt.Sprintf("%s figure %d", name, i+1))
 			if name == "adminCostShare" && fig.Value.Known && fig.Value.Value > 1 {
@@ -173,4 +173,23 @@ func decodeCountry(d *decoder, root *yaml.Node) *CountryFile {
 	f := &CountryFile{}
 	d.decode(root, reflect.ValueOf(f).Elem(), "")
 	return f
+}
+
+// Country parses and checks one country file. The file is nil only when it
+// could not be parsed; err is an I/O error.
+func (l *Loader) Country(name string) (*CountryFile, Diagnostics, error) {
+	p := l.read(l.Files, name)
+	if p.err != nil {
+		return nil, nil, p.err
+	}
+	c := &diags{list: slices.Clone(p.diags)}
+	if p.file == nil {
+		return nil, c.list.Sort(), nil
+	}
+	if p.file.Kind != KindCountry {
+		c.add(Pos{File: name, Line: 1, Col: 1}, Error, "wrong-kind", "", "expected a country file, found a %s file", p.file.Kind)
+		return nil, c.list.Sort(), nil
+	}
+	checkCountry(p.file.Country, c)
+	return p.file.Country, c.list.Sort(), nil
 }

@@ -9,6 +9,7 @@ type CountryFile struct {
 	Institution     *CountryFrame    `yaml:"institution,omitempty" json:"institution,omitempty"`
 	Board           *CountryBoard    `yaml:"board,omitempty" json:"board,omitempty"`
 	Programmes      []*Programme     `yaml:"programmes,omitempty" json:"programmes,omitempty"`
+	Population      []*Figure        `yaml:"population,omitempty" json:"population,omitempty" jsonschema:"description=The country's population, for offices per million inhabitants"`
 	Beneficiaries   []*Figure        `yaml:"beneficiaries,omitempty" json:"beneficiaries,omitempty"`
 	Budget          []*Figure        `yaml:"budget,omitempty" json:"budget,omitempty"`
 	Staff           []*Figure        `yaml:"staff,omitempty" json:"staff,omitempty"`
