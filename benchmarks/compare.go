@@ -1,0 +1,246 @@
+package benchmarks
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/orgdesign/orgdesign/analysis"
+	"github.com/orgdesign/orgdesign/model"
+)
+
+// Comparison sets one scenario beside the countries.
+type Comparison struct {
+	Scenario   string          `json:"scenario"`
+	Title      string          `json:"title"`
+	Countries  []Country       `json:"countries"`
+	Frame      []FrameRow      `json:"institution"`
+	Indicators []Indicator     `json:"indicators"`
+	Chain      []StageRow      `json:"chain"`
+	Peers      []Peer          `json:"peers"`
+	Lessons    []AppliedLesson `json:"lessons"`
+}
+
+// Country names one country of the comparison.
+type Country struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	NameEn string `json:"nameEn,omitempty"`
+	Agency string `json:"agency"`
+	Short  string `json:"shortName,omitempty"`
+}
+
+// FrameRow is one field of the institutional frame across the countries.
+type FrameRow struct {
+	Field     string   `json:"field"`
+	Scenario  string   `json:"scenario"`
+	Countries []string `json:"countries"` // in the order of Comparison.Countries; "unknown" where unknown
+}
+
+// Indicator is one figure for the scenario and each country, with the
+// comparable countries' minimum, median and maximum.
+type Indicator struct {
+	Key      string   `json:"key"`
+	Unit     string   `json:"unit"`
+	Scenario *float64 `json:"scenario"`
+	Values   []Value  `json:"countries"`
+	Min      *float64 `json:"min"`
+	Median   *float64 `json:"median"`
+	Max      *float64 `json:"max"`
+	Position string   `json:"position,omitempty"` // below-min, low, high, above-max
+	Peers    int      `json:"comparable"`
+}
+
+// Value is one country's figure for an indicator and how it was obtained.
+type Value struct {
+	Country    string   `json:"country"`
+	Known      bool     `json:"known"`
+	Value      float64  `json:"value,omitempty"`
+	Unit       string   `json:"unit,omitempty"`
+	Comparable bool     `json:"comparable"` // same basis as the scenario
+	Basis      string   `json:"basis,omitempty"`
+	Sources    []string `json:"sources,omitempty"`
+}
+
+// StageRow is who is accountable for one delivery-chain stage.
+type StageRow struct {
+	Stage     string  `json:"stage"`
+	Scenario  []Party `json:"scenario"`
+	Countries []Party `json:"countries"` // in the order of Comparison.Countries
+}
+
+// Party is an accountable institution, classified.
+type Party struct {
+	Party  string `json:"party"` // agency, ministry, registry-agency, social-security, bank, post, local-government, other, unknown
+	Who    string `json:"who,omitempty"`
+	Source string `json:"source,omitempty"`
+}
+
+// Peer is a country by similarity to the scenario.
+type Peer struct {
+	Country string   `json:"country"`
+	Score   float64  `json:"score"` // share of the compared features that match, 0–1
+	Known   int      `json:"features"`
+	Near    []string `json:"near"`
+	Far     []string `json:"far"`
+}
+
+// AppliedLesson is a country's lesson that speaks to one of the scenario's choices.
+type AppliedLesson struct {
+	Country string   `json:"country"`
+	Lesson  string   `json:"lesson"`
+	Text    string   `json:"text"`
+	Because []string `json:"because"` // the matching choices, field=value
+	Source  string   `json:"source"`
+}
+
+// The indicator keys, in display order.
+const (
+	StaffPer10k       = "staff-per-10k-beneficiaries"
+	Offices           = "offices"
+	OfficesPerMillion = "offices-per-million-inhabitants"
+	BoardSize         = "board-size"
+	IndependentShare  = "independent-member-share"
+	TerritorialTiers  = "territorial-tiers"
+	AdminCostShare    = "admin-cost-share"
+)
+
+// Compare sets a scenario and its analysis beside the countries.
+func Compare(r *model.Resolved, a *analysis.Analysis, countries []*model.CountryFile) *Comparison {
+	c := &Comparison{Scenario: r.Header.ID, Title: r.Header.Title, Countries: []Country{}, Lessons: []AppliedLesson{}}
+	for _, cf := range countries {
+		h := cf.Country
+		c.Countries = append(c.Countries, Country{ID: h.ID, Name: h.Name, NameEn: h.NameEn, Agency: h.Agency, Short: h.Short})
+	}
+	c.Frame = frame(r, a, countries)
+	c.Indicators = indicators(a, countries)
+	c.Chain = chain(r, a, countries)
+	c.Peers = peers(r, a, countries)
+	c.Lessons = lessons(r, countries)
+	return c
+}
+
+// features are the scenario's choices in the terms of the country files.
+func features(r *model.Resolved, a *analysis.Analysis) map[string]string {
+	f := map[string]string{}
+	if in := r.Institution; in != nil {
+		f["legalForm"], f["staffStatus"], f["registry"], f["payments"] = in.LegalForm, in.StaffStatus, in.Registry, in.Payments
+		f["financialAutonomy"] = yesNo(in.FinancialAutonomy)
+	}
+	f["board"] = yesNo(slices.ContainsFunc(r.Bodies, func(b *model.Body) bool { return b.Kind == "board" }))
+	if a != nil {
+		f["territorialNetwork"] = yesNo(len(a.Indicators.TerritorialTiers) > 0)
+	}
+	return f
+}
+
+func countryFeatures(cf *model.CountryFile) map[string]string {
+	f := map[string]string{}
+	if in := cf.Institution; in != nil {
+		f["legalForm"], f["staffStatus"], f["registry"], f["payments"] = in.LegalForm, in.StaffStatus, in.Registry, in.Payments
+		f["financialAutonomy"] = in.FinancialAutonomy
+	}
+	if cf.Board != nil {
+		f["board"] = cf.Board.Exists
+	}
+	network := "unknown"
+	for _, l := range cf.Territory {
+		if l.Tier != "" && l.Tier != "central" {
+			network = "yes"
+		}
+	}
+	if network == "unknown" && len(cf.Territory) > 0 {
+		network = "no"
+	}
+	f["territorialNetwork"] = network
+	for k, v := range f {
+		if v == "" {
+			f[k] = "unknown"
+		}
+	}
+	return f
+}
+
+// FrameFields are the compared fields of the institutional frame.
+var FrameFields = []string{"legalForm", "financialAutonomy", "staffStatus", "registry", "payments", "board", "territorialNetwork"}
+
+func frame(r *model.Resolved, a *analysis.Analysis, countries []*model.CountryFile) []FrameRow {
+	sf := features(r, a)
+	var rows []FrameRow
+	for _, field := range FrameFields {
+		row := FrameRow{Field: field, Scenario: sf[field]}
+		for _, cf := range countries {
+			row.Countries = append(row.Countries, countryFeatures(cf)[field])
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func peers(r *model.Resolved, a *analysis.Analysis, countries []*model.CountryFile) []Peer {
+	sf := features(r, a)
+	out := []Peer{}
+	for _, cf := range countries {
+		p := Peer{Country: cf.Country.ID, Near: []string{}, Far: []string{}}
+		cfeat := countryFeatures(cf)
+		matches := 0
+		for _, field := range FrameFields {
+			s, v := sf[field], cfeat[field]
+			if s == "" || v == "" || v == "unknown" {
+				continue
+			}
+			p.Known++
+			if s == v {
+				matches++
+				p.Near = append(p.Near, field+"="+v)
+			} else {
+				p.Far = append(p.Far, fmt.Sprintf("%s=%s (scenario: %s)", field, v, s))
+			}
+		}
+		if p.Known > 0 {
+			p.Score = float64(matches) / float64(p.Known)
+		}
+		out = append(out, p)
+	}
+	slices.SortStableFunc(out, func(x, y Peer) int {
+		return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(y.Known, x.Known), strings.Compare(x.Country, y.Country))
+	})
+	return out
+}
+
+func lessons(r *model.Resolved, countries []*model.CountryFile) []AppliedLesson {
+	sf := features(r, nil)
+	var out []AppliedLesson
+	for _, cf := range countries {
+		for _, l := range cf.Lessons {
+			if len(l.When) == 0 {
+				continue
+			}
+			var because []string
+			ok := true
+			for _, k := range slices.Sorted(maps.Keys(l.When)) {
+				if sf[k] != l.When[k] {
+					ok = false
+					break
+				}
+				because = append(because, k+"="+l.When[k])
+			}
+			if ok {
+				out = append(out, AppliedLesson{Country: cf.Country.ID, Lesson: l.ID, Text: l.Text, Because: because, Source: l.Source})
+			}
+		}
+	}
+	if out == nil {
+		out = []AppliedLesson{}
+	}
+	return out
+}
