@@ -10,8 +10,11 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// KindCountry is a country benchmark file.
-const KindCountry Kind = "country"
+// The kinds of benchmark file.
+const (
+	KindCountry    Kind = "country"
+	KindInstrument Kind = "instrument"
+)
 
 // The closed lists of country files.
 var (
@@ -192,4 +195,44 @@ func (l *Loader) Country(name string) (*CountryFile, Diagnostics, error) {
 	}
 	checkCountry(p.file.Country, c)
 	return p.file.Country, c.list.Sort(), nil
+}
+
+// checkInstrument validates an instrument file.
+func checkInstrument(f *InstrumentFile, c *diags) {
+	h := &f.Instrument
+	requireText(c, &h.Meta, "id", h.ID, "the instrument")
+	requireText(c, &h.Meta, "title", h.Title, "the instrument")
+	checkIDFormat(c, &h.Meta, h.ID)
+	if len(f.Criteria) == 0 {
+		c.add(h.Pos, Error, "missing-field", "list its principles, phases or areas under `criteria:`", "the instrument has no criteria")
+	}
+	seen := map[string]bool{}
+	for _, cr := range f.Criteria {
+		what := "criterion " + quote(cr.ID)
+		requireText(c, &cr.Meta, "id", cr.ID, "a criterion")
+		requireText(c, &cr.Meta, "title", cr.Title, what)
+		checkIDFormat(c, &cr.Meta, cr.ID)
+		if seen[cr.ID] {
+			c.errorf(cr.PosOf("id"), "duplicate-id", "criterion %q is declared twice", cr.ID)
+		}
+		seen[cr.ID] = true
+	}
+}
+
+// Instrument parses and checks one instrument file.
+func (l *Loader) Instrument(name string) (*InstrumentFile, Diagnostics, error) {
+	p := l.read(l.Files, name)
+	if p.err != nil {
+		return nil, nil, p.err
+	}
+	c := &diags{list: slices.Clone(p.diags)}
+	if p.file == nil {
+		return nil, c.list.Sort(), nil
+	}
+	if p.file.Kind != KindInstrument {
+		c.add(Pos{File: name, Line: 1, Col: 1}, Error, "wrong-kind", "", "expected an instrument file, found a %s file", p.file.Kind)
+		return nil, c.list.Sort(), nil
+	}
+	checkInstrument(p.file.Instrument, c)
+	return p.file.Instrument, c.list.Sort(), nil
 }

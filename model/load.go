@@ -31,13 +31,14 @@ const (
 
 // File is one parsed file.
 type File struct {
-	Name      string
-	Kind      Kind
-	Scenario  *Scenario
-	Territory *TerritoryFile
-	Study     *Study
-	Country   *CountryFile
-	Root      *yaml.Node // the document, positions kept, for editing
+	Name       string
+	Kind       Kind
+	Scenario   *Scenario
+	Territory  *TerritoryFile
+	Study      *Study
+	Country    *CountryFile
+	Instrument *InstrumentFile
+	Root       *yaml.Node // the document, positions kept, for editing
 }
 
 // Parse reads one file. It returns what it could build and every problem found;
@@ -105,6 +106,9 @@ func parse(name string, data []byte, maxSize int64, c *diags) *File {
 		d.decode(root, reflect.ValueOf(f.Study).Elem(), "")
 	case KindCountry:
 		f.Country = decodeCountry(d, root)
+	case KindInstrument:
+		f.Instrument = &InstrumentFile{}
+		d.decode(root, reflect.ValueOf(f.Instrument).Elem(), "")
 	default:
 		var keys []string
 		for i := 0; i < len(root.Content); i += 2 {
@@ -126,7 +130,7 @@ func parse(name string, data []byte, maxSize int64, c *diags) *File {
 func detectKind(root *yaml.Node) Kind {
 	for i := 0; i < len(root.Content); i += 2 {
 		switch k := Kind(root.Content[i].Value); k {
-		case KindScenario, KindTerritory, KindStudy, KindCountry:
+		case KindScenario, KindTerritory, KindStudy, KindCountry, KindInstrument:
 			return k
 		}
 	}

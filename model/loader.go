@@ -42,6 +42,7 @@ type Loader struct {
 	Builtin    Files  // where embedded territories are looked up by name
 	BuiltinDir string // the builtin territories' folder, e.g. "scenarios"
 	MaxSize    int64
+	Criteria   map[string]bool // the instruments' criteria an assessment may rate; nil: not checked
 
 	parsed      map[string]*parsedFile
 	territories map[string]*Territory

@@ -14,6 +14,8 @@ type Resolved struct {
 	Territory *Territory
 	Instances []*Instance
 	Index     map[string]*Entity
+
+	knownCriteria map[string]bool // from Loader.Criteria
 }
 
 // Entity is one identified item of a resolved scenario.
@@ -32,7 +34,7 @@ func (l *Loader) Scenario(name string) (*Resolved, Diagnostics, error) {
 	if err != nil || merged == nil {
 		return nil, c.list.Sort(), err
 	}
-	r := &Resolved{Scenario: merged, File: name, Files: files}
+	r := &Resolved{Scenario: merged, File: name, Files: files, knownCriteria: l.Criteria}
 	r.Territory = l.territoryOf(r, c)
 	if r.Territory != nil {
 		r.Files = append(r.Files, r.Territory.File)

@@ -12,7 +12,7 @@ import (
 const SchemaBase = "https://orgdesign.dev/schema/"
 
 // SchemaKinds lists the file kinds a JSON Schema is generated for.
-var SchemaKinds = []Kind{KindScenario, KindTerritory, KindStudy, KindCountry}
+var SchemaKinds = []Kind{KindScenario, KindTerritory, KindStudy, KindCountry, KindInstrument}
 
 // JSONSchema returns the JSON Schema of a file kind, generated from the Go
 // types so that editors complete and check fields as the loader does.
@@ -27,8 +27,10 @@ func JSONSchema(kind Kind) ([]byte, error) {
 		v = &Study{}
 	case KindCountry:
 		v = &CountryFile{}
+	case KindInstrument:
+		v = &InstrumentFile{}
 	default:
-		return nil, fmt.Errorf("no schema for %q: use scenario, territory, study or country", kind)
+		return nil, fmt.Errorf("no schema for %q: use scenario, territory, study, country or instrument", kind)
 	}
 	r := &jsonschema.Reflector{
 		FieldNameTag:   "yaml",

@@ -36,9 +36,11 @@ func TestSchemaAcceptsDefaultFiles(t *testing.T) {
 		}
 	}
 	files, _ := filepath.Glob("../scenarios/*.yaml")
-	fixtures, _ := filepath.Glob("testdata/resolve/*.yaml")
-	files = append(files, fixtures...)
-	if len(files) < 5 {
+	for _, pattern := range []string{"testdata/resolve/*.yaml", "testdata/country/*.yaml", "../benchmarks/*.yaml", "../benchmarks/instruments/*.yaml"} {
+		more, _ := filepath.Glob(pattern)
+		files = append(files, more...)
+	}
+	if len(files) < 25 {
 		t.Fatalf("found only %d files", len(files))
 	}
 	for _, name := range files {

@@ -90,6 +90,10 @@ func (l *Loader) LoadSet(names []string) (*Set, Diagnostics, error) {
 			cc := &diags{list: slices.Clone(ds)}
 			checkCountry(f.Country, cc)
 			c.list = append(c.list, cc.list...)
+		case KindInstrument:
+			ic := &diags{list: slices.Clone(ds)}
+			checkInstrument(f.Instrument, ic)
+			c.list = append(c.list, ic.list...)
 		}
 	}
 	if set.Study != nil {

@@ -27,6 +27,7 @@ type Scenario struct {
 	Assumptions   []*Assumption   `yaml:"assumptions,omitempty" json:"assumptions,omitempty"`
 	Risks         []*Risk         `yaml:"risks,omitempty" json:"risks,omitempty"`
 	Sources       []*Source       `yaml:"sources,omitempty" json:"sources,omitempty"`
+	Assessment    []*Assessment   `yaml:"assessment,omitempty" json:"assessment,omitempty" jsonschema:"description=Ratings against the international instruments' criteria"`
 	Remove        []string        `yaml:"remove,omitempty" json:"remove,omitempty" jsonschema:"description=Inherited ids or chain stages to drop"`
 }
 
@@ -325,4 +326,14 @@ type Source struct {
 	URL         string `yaml:"url,omitempty" json:"url,omitempty"`
 	Date        string `yaml:"date,omitempty" json:"date,omitempty" jsonschema:"description=YYYY, YYYY-MM or YYYY-MM-DD"`
 	Reliability string `yaml:"reliability,omitempty" json:"reliability,omitempty" jsonschema:"enum=official,enum=press,enum=secondary,enum=low"`
+}
+
+// Assessment rates the scenario against one criterion of an international
+// instrument, on the four-point scale (1 latent, 2 emerging, 3 established, 4 advanced).
+type Assessment struct {
+	Meta      `yaml:"-" json:"-"`
+	Criterion string `yaml:"criterion" json:"criterion" jsonschema:"required,description=The id of an instrument criterion (orgdesign benchmark lists them)"`
+	Rating    int    `yaml:"rating" json:"rating" jsonschema:"required,minimum=1,maximum=4"`
+	Evidence  string `yaml:"evidence,omitempty" json:"evidence,omitempty" jsonschema:"description=Markdown"`
+	Source    string `yaml:"source,omitempty" json:"source,omitempty"`
 }

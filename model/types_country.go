@@ -133,3 +133,35 @@ type Lesson struct {
 	When   map[string]string `yaml:"when,omitempty" json:"when,omitempty" jsonschema:"description=Institution fields (legalForm, staffStatus, registry, payments, board) and the values for which the lesson applies"`
 	Source string            `yaml:"source,omitempty" json:"source,omitempty"`
 }
+
+// InstrumentFile is an international instrument on social protection
+// governance: its criteria are what a scenario's assessment rates.
+type InstrumentFile struct {
+	Meta       `yaml:"-" json:"-"`
+	Instrument InstrumentHeader       `yaml:"instrument" json:"instrument" jsonschema:"required"`
+	Criteria   []*InstrumentCriterion `yaml:"criteria" json:"criteria" jsonschema:"required"`
+}
+
+// InstrumentHeader is the `instrument:` section.
+type InstrumentHeader struct {
+	Meta      `yaml:"-" json:"-"`
+	ID        string `yaml:"id" json:"id" jsonschema:"required"`
+	Title     string `yaml:"title" json:"title" jsonschema:"required,description=In French"`
+	TitleEn   string `yaml:"titleEn,omitempty" json:"titleEn,omitempty"`
+	Publisher string `yaml:"publisher,omitempty" json:"publisher,omitempty"`
+	Year      int    `yaml:"year,omitempty" json:"year,omitempty"`
+	URL       string `yaml:"url,omitempty" json:"url,omitempty"`
+	Note      string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// InstrumentCriterion is one principle, guideline, phase or area of an instrument.
+type InstrumentCriterion struct {
+	Meta        `yaml:"-" json:"-"`
+	ID          string `yaml:"id" json:"id" jsonschema:"required"`
+	Title       string `yaml:"title" json:"title" jsonschema:"required,description=In French"`
+	TitleEn     string `yaml:"titleEn,omitempty" json:"titleEn,omitempty"`
+	Group       string `yaml:"group,omitempty" json:"group,omitempty" jsonschema:"description=A module or phase of the instrument"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	Source      string `yaml:"source,omitempty" json:"source,omitempty" jsonschema:"description=Where the criterion is stated (URL or reference)"`
+	Note        string `yaml:"note,omitempty" json:"note,omitempty"`
+}

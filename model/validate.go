@@ -215,6 +215,17 @@ func validate(r *Resolved, c *diags) {
 		requireText(c, &a.Meta, "text", a.Text, what)
 	}
 	k.risks()
+	for _, as := range s.Assessment {
+		what := "assessment of " + quote(as.Criterion)
+		requireText(c, &as.Meta, "criterion", as.Criterion, "an assessment")
+		if as.Rating < 1 || as.Rating > 4 {
+			c.add(as.PosOf("rating"), Error, "out-of-range", "1 latent, 2 emerging, 3 established, 4 advanced", "%s: rating %d is outside 1–4", what, as.Rating)
+		}
+		if r.knownCriteria != nil && as.Criterion != "" && !r.knownCriteria[as.Criterion] {
+			c.add(as.PosOf("criterion"), Error, "unknown-reference", suggest(as.Criterion, keysOf(r.knownCriteria)),
+				"%s: no international instrument has criterion %q", what, as.Criterion)
+		}
+	}
 	for _, src := range s.Sources {
 		checkSource(c, src)
 	}

@@ -10,10 +10,10 @@ import (
 
 func newSchemaCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "schema [scenario|territory|study|country]",
+		Use:   "schema [scenario|territory|study|country|instrument]",
 		Short: "Print the JSON Schema of a file kind",
-		Long: `Print the JSON Schema of scenario (the default), territory, study or country files,
-generated from the same Go types the loader uses.
+		Long: `Print the JSON Schema of scenario (the default), territory, study, country
+or instrument files, generated from the same Go types the loader uses.
 
 Editors with a YAML language server complete and check fields when a file
 starts with a line such as:
@@ -23,7 +23,7 @@ starts with a line such as:
 The repository keeps the schemas in schema/; regenerate them with
   orgdesign schema scenario > schema/scenario.schema.json`,
 		Args:      cobra.MaximumNArgs(1),
-		ValidArgs: []string{"scenario", "territory", "study", "country"},
+		ValidArgs: []string{"scenario", "territory", "study", "country", "instrument"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			kind := model.KindScenario
 			if len(args) == 1 {
