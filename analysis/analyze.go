@@ -26,6 +26,10 @@ func Analyze(r *model.Resolved, opts Options) *Analysis {
 	return a
 }
 
+// NationalKey groups the central units in Costs.ByTerritory; it is not
+// kebab-case, so no territory unit can have it as id.
+const NationalKey = "(national)"
+
 // channelPoints returns the territory units where a channel has a physical
 // point: one per unit of its level, its `at` unit, or none (national).
 func channelPoints(r *model.Resolved, ch *model.Channel) []*model.TerritoryUnit {
@@ -89,7 +93,7 @@ func costs(r *model.Resolved) Costs {
 		uc.Setup += setup
 		uc.Annual += annual
 		tier := in.Unit.TierOrDefault()
-		place, placeName := "national", "national"
+		place, placeName := NationalKey, "national"
 		if in.Place != nil {
 			top := topOf(r.Territory, in.Place)
 			place, placeName = top.ID, top.Name
@@ -138,7 +142,7 @@ func costs(r *model.Resolved) Costs {
 			c.ByTier = append(c.ByTier, *g)
 		}
 	}
-	if g, ok := byPlace["national"]; ok {
+	if g, ok := byPlace[NationalKey]; ok {
 		c.ByTerritory = append(c.ByTerritory, *g)
 	}
 	if r.Territory != nil {

@@ -71,9 +71,10 @@ func TestAnalyzeFigures(t *testing.T) {
 	check("personal data issues", len(a.Systems.PersonalData), 2)
 	check("manual on chain", a.Systems.Manual[0].Interface, "i-paiement")
 	check("critical systems", a.Systems.Critical, []string{"si-gestion"})
-	// Offices: 2 DR + 3 antennes + the agency's own office at o1 = 6, per million of 1,000,000.
-	check("offices", a.Indicators.Offices, 6)
-	check("offices per million", a.Indicators.OfficesPerMillion, 6.0)
+	// Sites: 2 DR + 3 antennes; the agency's own office at o1 shares the antenne's site: 5,
+	// per million of the territory's 1,000,000 inhabitants.
+	check("offices", a.Indicators.Offices, 5)
+	check("offices per million", a.Indicators.OfficesPerMillion, 5.0)
 	check("staff per 10k households", a.Indicators.StaffPer10kHouseholds, 2.9)
 	check("board", []any{a.Indicators.BoardSize, a.Indicators.IndependentShare}, []any{4, 0.5})
 	check("territorial share", a.Indicators.TerritorialShare, 21.0/29)
@@ -81,7 +82,7 @@ func TestAnalyzeFigures(t *testing.T) {
 	check("phase order", []string{a.Phases[0].Phase, a.Phases[1].Phase}, []string{"ph-1", "ph-2"})
 	check("phase 1 headcount", a.Phases[0].Headcount, 8)
 	check("phase 2 headcount", a.Phases[1].Headcount, 29)
-	check("phase 2 offices", a.Phases[1].Offices, 6)
+	check("phase 2 offices", a.Phases[1].Offices, 5)
 	check("phase 2 opens", a.Phases[1].Opens, []string{"dr", "antenne", "bureau-ouest"})
 	check("uncovered grievance", a.Capacity.Channels[1].Uncovered, []string{})
 }

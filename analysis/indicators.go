@@ -12,11 +12,11 @@ func indicators(r *model.Resolved, a *Analysis) Indicators {
 		ind.Households = d.Households
 		ind.Population = d.Population
 	}
-	if ind.Population == 0 && r.Territory != nil {
-		ind.Population = r.Territory.Total("population")
+	if r.Territory != nil && r.Territory.Total("population") > 0 {
+		ind.Population = r.Territory.Total("population") // inhabitants, not the people covered
 	}
 	if ind.Households > 0 {
-		ind.StaffPer10kHouseholds = float64(a.Costs.Headcount) / ind.Households * 10000
+		ind.StaffPer10kHouseholds = float64(a.Costs.Headcount) * 10000 / ind.Households
 	}
 	ind.Offices = offices(r, nil)
 	if ind.Population > 0 {
@@ -55,20 +55,29 @@ func indicators(r *model.Resolved, a *Analysis) Indicators {
 	return ind
 }
 
-// offices counts the agency's own physical points: its territorial unit
-// instances and the points of the office channels it operates itself. With
+// offices counts the agency's own sites: the distinct territory units where
+// it has a territorial unit or an office channel it operates itself (a
+// delegation and its reception desk in the same place are one site). With
 // open, only what is open counts.
 func offices(r *model.Resolved, open func(phase string) bool) int {
-	n := 0
+	sites := map[string]bool{}
 	for _, in := range r.Instances {
 		if in.Place != nil && (open == nil || open(in.Phase)) {
-			n++
+			sites[in.Place.ID] = true
 		}
 	}
+	national := 0
 	for _, ch := range r.Channels {
-		if ch.Kind == "office" && (ch.Operator == "" || ch.Operator == model.Reserved) && (open == nil || open(ch.Phase)) {
-			n += max(1, len(channelPoints(r, ch)))
+		if ch.Kind != "office" || (ch.Operator != "" && ch.Operator != model.Reserved) || (open != nil && !open(ch.Phase)) {
+			continue
+		}
+		points := channelPoints(r, ch)
+		if len(points) == 0 {
+			national = 1 // an office with no place: one site
+		}
+		for _, p := range points {
+			sites[p.ID] = true
 		}
 	}
-	return n
+	return len(sites) + national
 }

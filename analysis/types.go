@@ -35,7 +35,7 @@ type Costs struct {
 	ByUnit      []UnitCost    `json:"byUnit"`
 	ByTier      []GroupCost   `json:"byTier"`
 	ByProfile   []ProfileCost `json:"byProfile"`
-	ByTerritory []GroupCost   `json:"byTerritory"` // by top-level territory unit; "national" for central units
+	ByTerritory []GroupCost   `json:"byTerritory"` // by top-level territory unit; NationalKey for central units
 }
 
 // UnitCost is one unit template with all its instances.
@@ -151,7 +151,7 @@ type Capacity struct {
 	National         []ProfileGap       `json:"national"`  // standards without a tier, against national totals
 	Planned          int                `json:"planned"`
 	Required         int                `json:"required"`
-	Gap              int                `json:"gap"` // required - planned over instances short of staff
+	Gap              int                `json:"gap"` // the shortfalls: instances short of staff plus national standards not met
 	FrontOffice      int                `json:"frontOfficeHeadcount"`
 	HouseholdsPerFOA float64            `json:"householdsPerFrontOfficeAgent"` // 0 without front office
 	Channels         []StageChannels    `json:"channels"`
