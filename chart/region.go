@@ -1,0 +1,245 @@
+package chart
+
+import (
+	"github.com/orgdesign/orgdesign/model"
+)
+
+// box is one box of a regional page: an item, or the items of one template
+// aggregated under one territory unit.
+type box struct {
+	id      string
+	items   []*placed
+	agg     bool
+	place   *model.TerritoryUnit // the item's place, or the unit aggregated under
+	cluster *model.TerritoryUnit // its second-level ancestor; nil on the top level
+}
+
+// regionLayout is a regional page before it is written.
+type regionLayout struct {
+	boxes     []*box
+	boxOf     map[string]*box // instance id -> its box
+	externals []string        // superiors outside the page, in order of appearance
+	edges     [][2]string     // reporting lines, deduplicated
+}
+
+// layoutRegion places the items of a top-level unit into boxes, one per item
+// on levels down to detail, aggregated by template under their ancestor on
+// level detail below it.
+func (b *builder) layoutRegion(g *geo, items []*placed, detail int) *regionLayout {
+	l := &regionLayout{boxOf: map[string]*box{}}
+	agg := map[string]*box{}
+	for _, p := range items {
+		var bx *box
+		if p.level <= detail {
+			bx = &box{id: p.id, items: []*placed{p}, place: p.place}
+			l.boxes = append(l.boxes, bx)
+		} else {
+			anc := g.ancestor(p.place, detail)
+			key := "agg:" + p.template + "@" + anc.ID
+			if bx = agg[key]; bx == nil {
+				bx = &box{id: key, agg: true, place: anc}
+				agg[key] = bx
+				l.boxes = append(l.boxes, bx)
+			}
+			bx.items = append(bx.items, p)
+		}
+		if g.level[bx.place.Level] >= 1 {
+			bx.cluster = g.ancestor(bx.place, 1)
+		}
+		if p.inst != nil {
+			l.boxOf[p.inst.ID] = bx
+		}
+	}
+	seenExt := map[string]bool{}
+	seenEdge := map[[2]string]bool{}
+	for _, bx := range l.boxes {
+		for _, p := range bx.items {
+			if p.inst == nil || p.inst.ReportsTo == "" {
+				continue
+			}
+			from := p.inst.ReportsTo
+			if sup, ok := l.boxOf[from]; ok {
+				from = sup.id
+			} else if !seenExt[from] {
+				seenExt[from] = true
+				l.externals = append(l.externals, from)
+			}
+			e := [2]string{from, bx.id}
+			if from != bx.id && !seenEdge[e] {
+				seenEdge[e] = true
+				l.edges = append(l.edges, e)
+			}
+		}
+	}
+	return l
+}
+
+// regional is the page of one top-level territory unit, laid out left to
+// right: the superiors outside it, its own top-level boxes, then one cluster
+// per second-level unit. In each group the first unit box is the anchor; the
+// other boxes follow it, folded into columns so that a cluster of many
+// service points does not make the page a tall strip.
+func (b *builder) regional(g *geo, top *model.TerritoryUnit, items []*placed) []byte {
+	d := b.d
+	detail := 0
+	for _, p := range items {
+		detail = max(detail, p.level)
+	}
+	l := b.layoutRegion(g, items, detail)
+	for len(l.boxes)+len(l.externals) > b.maxBoxes && detail > 0 {
+		detail--
+		l = b.layoutRegion(g, items, detail)
+	}
+	title := hl(titleLines(d.w("title.territory")+" — "+top.Name, b.r.Header.Title))
+	w := newDOT(title, at("rankdir", "LR"), at("nodesep", "0.15"), at("ranksep", "0.6"))
+	var lg legend
+	kinds := map[string]bool{}
+	for _, id := range l.externals {
+		kinds[b.writeOutside(w, id)] = true
+	}
+	hasIn := map[string]bool{}
+	for _, e := range l.edges {
+		hasIn[e[1]] = true
+	}
+	var seconds []*model.TerritoryUnit
+	if levels := g.t.Territory.Levels; len(levels) > 1 {
+		for _, u := range g.t.Level(levels[1]) {
+			if g.ancestor(u, 0) == top {
+				seconds = append(seconds, u)
+			}
+		}
+	}
+	groups := map[*model.TerritoryUnit][]*box{} // nil: the top level
+	for _, bx := range l.boxes {
+		groups[bx.cluster] = append(groups[bx.cluster], bx)
+	}
+	cols := regionColumns(append([]*model.TerritoryUnit{nil}, seconds...), groups)
+	anyAgg, anyPoint := false, false
+	writeGroup := func(bxs []*box, cluster *model.TerritoryUnit) {
+		anchor, followers := anchorOf(bxs)
+		for _, bx := range bxs {
+			lk, label := b.boxLabel(bx, top, cluster)
+			if p := bx.items[0]; p.inst != nil {
+				kinds[p.inst.Unit.Kind] = true
+			} else if !bx.agg {
+				anyPoint = true
+			}
+			anyAgg = anyAgg || bx.agg
+			w.node(bx.id, append(lk.attrs(), hl(label))...)
+		}
+		rows := (len(followers) + cols - 1) / cols
+		for j, bx := range followers {
+			switch {
+			case j >= rows:
+				w.invisible(followers[j-rows].id, bx.id)
+			case anchor != nil && !hasIn[bx.id]:
+				w.invisible(anchor.id, bx.id)
+			}
+		}
+	}
+	writeGroup(groups[nil], nil)
+	for _, u := range seconds {
+		if len(groups[u]) == 0 {
+			continue
+		}
+		w.cluster(u.ID, at("label", u.Name), at("style", "rounded,filled"), at("fillcolor", "#fafafa"), at("color", "#bfbfbf"))
+		writeGroup(groups[u], u)
+		w.end()
+	}
+	for _, e := range l.edges {
+		w.edge(e[0], e[1], reportsLine.attrs()...)
+	}
+	b.legendKinds(&lg, kinds)
+	if anyPoint {
+		lg.box(channelLook, d.w("channel-point"))
+	}
+	if anyAgg {
+		lg.note("N ×", d.w("aggregated"))
+	}
+	if len(l.edges) > 0 {
+		lg.line(reportsLine, d.w("reports"))
+	}
+	lg.write(w, d)
+	return w.bytes()
+}
+
+// anchorOf returns a group's first unit box and the boxes that follow it.
+func anchorOf(bxs []*box) (*box, []*box) {
+	for i, bx := range bxs {
+		if bx.items[0].inst != nil {
+			return bx, append(append([]*box(nil), bxs[:i]...), bxs[i+1:]...)
+		}
+	}
+	return nil, bxs
+}
+
+// boxLabel draws a box of a regional page: an instance with its headcount, a
+// service point with its place when the cluster does not already say it, or
+// an aggregate "N × name" with the unit it sits under.
+func (b *builder) boxLabel(bx *box, top, cluster *model.TerritoryUnit) (look, string) {
+	d := b.d
+	p := bx.items[0]
+	switch {
+	case bx.agg:
+		lk := channelLook
+		if p.inst != nil {
+			lk = unitLook(p.inst.Unit.Kind)
+		}
+		lk.shape = "box3d"
+		ls := []string{bold(wrapText(d.int(len(bx.items))+" × "+b.name(p.template), 28))}
+		if bx.place != cluster && bx.place != top {
+			ls = append(ls, small(text(bx.place.Name)))
+		}
+		if staff := sumStaff(bx.items); staff > 0 {
+			ls = append(ls, small(text(d.staff(staff))))
+		}
+		return lk, lines(ls...)
+	case p.inst != nil:
+		return unitLook(p.inst.Unit.Kind), lines(bold(wrapText(p.name, 28)), small(text(d.staff(p.inst.Headcount))))
+	}
+	ls := []string{wrapText(p.name, 28)}
+	if p.place != top && p.place != cluster {
+		ls = append(ls, small(text(p.place.Name)))
+	}
+	return channelLook, lines(ls...)
+}
+
+func sumStaff(items []*placed) int {
+	n := 0
+	for _, p := range items {
+		if p.inst != nil {
+			n += p.inst.Headcount
+		}
+	}
+	return n
+}
+
+// regionColumns chooses how many columns the followers of every group are
+// folded into: the fewest that keep the page no more than 1.4 times as tall
+// as wide (A3 portrait), estimated from box counts (a box is about 230 pt across with its
+// gap, 45 pt down).
+func regionColumns(order []*model.TerritoryUnit, groups map[*model.TerritoryUnit][]*box) int {
+	const boxW, boxH, clusterPad = 230.0, 45.0, 30.0
+	most := 1
+	for _, u := range order {
+		most = max(most, len(groups[u]))
+	}
+	for cols := 1; ; cols++ {
+		height := 0.0
+		for _, u := range order {
+			if len(groups[u]) == 0 {
+				continue
+			}
+			anchor, followers := anchorOf(groups[u])
+			rows := (len(followers) + cols - 1) / cols
+			if anchor != nil {
+				rows = max(rows, 1)
+			}
+			height += float64(rows)*boxH + clusterPad
+		}
+		width := float64(3+cols) * boxW
+		if height <= 1.4*width || cols >= most {
+			return cols
+		}
+	}
+}

@@ -1,0 +1,118 @@
+package chart
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/orgdesign/orgdesign/model"
+)
+
+// systems is the interoperability map: the systems grouped by owner (the
+// agency's own units in blue clusters, other owners in grey), the interfaces
+// as edges styled by mode; personal data exchanged without a signed
+// agreement or without a legal basis in red and bold, marked ⚠ in the label.
+func (b *builder) systems() []byte {
+	r, d := b.r, b.d
+	w := newDOT(b.title("systems"), at("rankdir", "LR"), at("nodesep", "0.3"), at("ranksep", "1.2"))
+	var lg legend
+
+	var owners []string
+	members := map[string][]*model.System{}
+	for _, s := range r.Systems {
+		if _, ok := members[s.Owner]; !ok {
+			owners = append(owners, s.Owner)
+		}
+		members[s.Owner] = append(members[s.Owner], s)
+	}
+	own := false
+	for i, o := range owners {
+		label, fill, color := d.w("no-owner"), "#f7f7f7", "#bfbfbf"
+		if o != "" {
+			label = b.name(o)
+			if b.internal(o) {
+				fill, color = "#eef4fb", "#2e75b6"
+				own = true
+			}
+		}
+		w.cluster("owner-"+strconv.Itoa(i), at("label", label), at("style", "rounded,filled"), at("fillcolor", fill), at("color", color))
+		for _, s := range members[o] {
+			ls := []string{bold(wrapText(s.Name, 26))}
+			if s.Kind != "" {
+				ls = append(ls, small(text(d.kind("sys", s.Kind))))
+			}
+			w.node(s.ID, append(systemLook.attrs(), hl(lines(ls...)))...)
+		}
+		w.end()
+	}
+
+	problems := map[string][]string{}
+	for _, is := range b.a.Systems.PersonalData {
+		problems[is.Interface] = is.Problems
+	}
+	modes := map[string]bool{}
+	issues := false
+	for _, f := range r.Interfaces {
+		if r.Lookup(f.From) == nil || r.Lookup(f.To) == nil {
+			continue
+		}
+		ln, ok := modeLines[f.Mode]
+		if !ok {
+			ln = modeLines[""]
+		}
+		modes[f.Mode] = true
+		var ls []string
+		if len(f.Data) > 0 {
+			ls = append(ls, wrapText(strings.Join(f.Data, ", "), 32))
+		}
+		meta := d.kind("mode", f.Mode)
+		if f.Mode == "" {
+			meta = d.w("mode.")
+		}
+		if f.Frequency != "" {
+			meta += " · " + f.Frequency
+		}
+		ls = append(ls, small(wrapText(meta, 40)))
+		if ps := problems[f.ID]; len(ps) > 0 {
+			issues = true
+			var why []string
+			for _, p := range ps {
+				switch p {
+				case "no-signed-agreement":
+					why = append(why, d.w("no-agreement"))
+				case "no-legal-basis":
+					why = append(why, d.w("no-legal-basis"))
+				default:
+					why = append(why, p)
+				}
+			}
+			ls = append([]string{bold(wrapText("⚠ "+d.w("personal")+strings.Join(why, ", "), 36))}, ls...)
+			ln.color, ln.penwidth = issueColor, "3"
+		}
+		w.edge(f.From, f.To, append(ln.attrs(), hl(lines(ls...)))...)
+	}
+
+	if own {
+		lg.swatch("#eef4fb", "", d.w("agency"))
+	}
+	for _, m := range model.InterfaceModes {
+		if modes[m] {
+			lg.line(modeLines[m], d.kind("mode", m))
+		}
+	}
+	if modes[""] {
+		lg.line(modeLines[""], d.w("mode."))
+	}
+	if issues {
+		lg.line(line{color: issueColor, style: "solid", penwidth: "3"}, "⚠ "+d.w("pd-issue"))
+	}
+	lg.write(w, d)
+	return w.bytes()
+}
+
+// internal reports whether an id names the agency or one of its units.
+func (b *builder) internal(id string) bool {
+	if id == model.Reserved {
+		return true
+	}
+	return b.r.Unit(id) != nil
+}

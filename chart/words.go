@@ -1,0 +1,303 @@
+package chart
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The words the charts add to the scenario's own text, in French and English.
+// Kinds, stages and modes use the same wording as the report (templates/i18n).
+var words = map[string]map[string]string{
+	"fr": {
+		"title.org":       "Organigramme",
+		"title.territory": "Implantation territoriale",
+		"title.ecosystem": "Écosystème institutionnel",
+		"title.systems":   "Systèmes d'information et interfaces",
+		"title.chain":     "Chaîne de mise en œuvre (RACI)",
+		"title.roadmap":   "Feuille de route",
+		"legend":          "Légende",
+		"agency":          "L'agence",
+		"staff":           "agents",
+		"staff.one":       "agent",
+		"headquarters":    "siège",
+		"national":        "Niveau national",
+		"national-ch":     "Canaux nationaux",
+		"no-territory":    "Aucune implantation territoriale",
+		"replicated":      "unité répliquée (une par unité territoriale)",
+		"reports":         "rattachement hiérarchique",
+		"functional":      "lien fonctionnel",
+		"region-box":      "unité territoriale (effectifs et points d'accueil agrégés)",
+		"detail-page":     "détail sur une page propre",
+		"channel-point":   "point d'accueil d'un canal",
+		"aggregated":      "éléments agrégés (trop nombreux pour être détaillés)",
+		"chair":           "Présidence : ",
+		"members":         "membres",
+		"independent":     "indépendants",
+		"meetings":        "réunions par an",
+		"governs":         "gouverne",
+		"no-owner":        "Propriétaire non renseigné",
+		"personal":        "données personnelles : ",
+		"no-agreement":    "sans convention signée",
+		"no-legal-basis":  "sans base légale",
+		"pd-issue":        "données personnelles sans convention signée ou sans base légale",
+		"stage":           "Étape",
+		"status":          "Constat",
+		"gap":             "lacune",
+		"gap-long":        "lacune : aucun responsable (A)",
+		"overlap":         "chevauchement",
+		"overlap-long":    "chevauchement : plusieurs responsables (A)",
+		"raci.A":          "A : rend compte (approuve)",
+		"raci.R":          "R : réalise",
+		"raci.C":          "C : consulté",
+		"raci.I":          "I : informé",
+		"party.agency":    "Agence",
+		"party.unit":      "Unités",
+		"party.body":      "Instances",
+		"party.channel":   "Canaux",
+		"party.actor":     "Acteurs",
+		"phase":           "Phase",
+		"period":          "Période",
+		"opens":           "Ouvre",
+		"headcount":       "Effectif atteint",
+		"no-phases":       "Sans phases : tout existe dès",
+		"phase-bar":       "durée de la phase",
+		"open-ended":      "phase sans fin déclarée",
+		"headcount-note":  "effectif cumulé au début de la phase",
+		"bodies":          "Gouvernance",
+
+		"kind.executive":   "Direction générale",
+		"kind.directorate": "Direction",
+		"kind.department":  "Département",
+		"kind.division":    "Division",
+		"kind.service":     "Service",
+		"kind.delegation":  "Délégation",
+		"kind.office":      "Bureau",
+
+		"body.board":     "Conseil d'administration",
+		"body.committee": "Comité",
+		"body.council":   "Conseil",
+
+		"actor.ministry":        "Ministères",
+		"actor.government":      "Gouvernement",
+		"actor.agency":          "Agences et établissements publics",
+		"actor.operator":        "Opérateurs",
+		"actor.local-authority": "Collectivités et autorités locales",
+		"actor.social-security": "Sécurité sociale",
+		"actor.civil-society":   "Société civile",
+		"actor.international":   "Partenaires internationaux",
+		"actor.private":         "Secteur privé",
+		"actor.oversight":       "Contrôle et régulation",
+
+		"rel.supervision":  "tutelle",
+		"rel.funding":      "financement",
+		"rel.data":         "données",
+		"rel.service":      "service",
+		"rel.payment":      "paiement",
+		"rel.agreement":    "convention",
+		"rel.coordination": "coordination",
+		"rel.oversight":    "contrôle",
+		"rel.membership":   "participation",
+
+		"sys.registry":      "registre",
+		"sys.management":    "système de gestion",
+		"sys.portal":        "portail",
+		"sys.payment":       "paiement",
+		"sys.call-centre":   "centre d'appel",
+		"sys.data-exchange": "échange de données",
+		"sys.identity":      "identité",
+		"sys.other":         "autre",
+
+		"mode.manual": "manuel",
+		"mode.file":   "fichier",
+		"mode.batch":  "traitement par lots",
+		"mode.api":    "API",
+		"mode.event":  "événement",
+		"mode.":       "mode non renseigné",
+
+		"stage.outreach":    "Information et sensibilisation",
+		"stage.intake":      "Inscription",
+		"stage.assessment":  "Évaluation des besoins",
+		"stage.eligibility": "Éligibilité",
+		"stage.enrolment":   "Affiliation",
+		"stage.onboarding":  "Intégration des bénéficiaires",
+		"stage.payment":     "Paiement",
+		"stage.updates":     "Mises à jour",
+		"stage.grievance":   "Réclamations",
+		"stage.exit":        "Sortie",
+	},
+	"en": {
+		"title.org":       "Organisation chart",
+		"title.territory": "Territorial deployment",
+		"title.ecosystem": "Institutional ecosystem",
+		"title.systems":   "Information systems and interfaces",
+		"title.chain":     "Delivery chain (RACI)",
+		"title.roadmap":   "Roadmap",
+		"legend":          "Legend",
+		"agency":          "The agency",
+		"staff":           "staff",
+		"staff.one":       "staff",
+		"headquarters":    "headquarters",
+		"national":        "National level",
+		"national-ch":     "National channels",
+		"no-territory":    "No territorial presence",
+		"replicated":      "replicated unit (one per territory unit)",
+		"reports":         "reporting line",
+		"functional":      "functional (dotted) line",
+		"region-box":      "territory unit (staff and service points aggregated)",
+		"detail-page":     "detailed on a page of its own",
+		"channel-point":   "service point of a channel",
+		"aggregated":      "items aggregated (too many to show one by one)",
+		"chair":           "Chair: ",
+		"members":         "members",
+		"independent":     "independent",
+		"meetings":        "meetings a year",
+		"governs":         "governs",
+		"no-owner":        "Owner not given",
+		"personal":        "personal data: ",
+		"no-agreement":    "no signed agreement",
+		"no-legal-basis":  "no legal basis",
+		"pd-issue":        "personal data without a signed agreement or a legal basis",
+		"stage":           "Stage",
+		"status":          "Finding",
+		"gap":             "gap",
+		"gap-long":        "gap: no accountable party (A)",
+		"overlap":         "overlap",
+		"overlap-long":    "overlap: several accountable parties (A)",
+		"raci.A":          "A: accountable",
+		"raci.R":          "R: responsible",
+		"raci.C":          "C: consulted",
+		"raci.I":          "I: informed",
+		"party.agency":    "Agency",
+		"party.unit":      "Units",
+		"party.body":      "Bodies",
+		"party.channel":   "Channels",
+		"party.actor":     "Actors",
+		"phase":           "Phase",
+		"period":          "Period",
+		"opens":           "Opens",
+		"headcount":       "Headcount reached",
+		"no-phases":       "No phases: everything exists from",
+		"phase-bar":       "duration of the phase",
+		"open-ended":      "phase with no declared end",
+		"headcount-note":  "cumulative headcount at the start of the phase",
+		"bodies":          "Governance",
+
+		"kind.executive":   "Executive",
+		"kind.directorate": "Directorate",
+		"kind.department":  "Department",
+		"kind.division":    "Division",
+		"kind.service":     "Service",
+		"kind.delegation":  "Delegation",
+		"kind.office":      "Office",
+
+		"body.board":     "Board",
+		"body.committee": "Committee",
+		"body.council":   "Council",
+
+		"actor.ministry":        "Ministries",
+		"actor.government":      "Government",
+		"actor.agency":          "Public agencies",
+		"actor.operator":        "Operators",
+		"actor.local-authority": "Local authorities",
+		"actor.social-security": "Social security",
+		"actor.civil-society":   "Civil society",
+		"actor.international":   "International partners",
+		"actor.private":         "Private sector",
+		"actor.oversight":       "Oversight and regulation",
+
+		"rel.supervision":  "supervision",
+		"rel.funding":      "funding",
+		"rel.data":         "data",
+		"rel.service":      "service",
+		"rel.payment":      "payment",
+		"rel.agreement":    "agreement",
+		"rel.coordination": "coordination",
+		"rel.oversight":    "oversight",
+		"rel.membership":   "membership",
+
+		"sys.registry":      "registry",
+		"sys.management":    "management system",
+		"sys.portal":        "portal",
+		"sys.payment":       "payment",
+		"sys.call-centre":   "call centre",
+		"sys.data-exchange": "data exchange",
+		"sys.identity":      "identity",
+		"sys.other":         "other",
+
+		"mode.manual": "manual",
+		"mode.file":   "file",
+		"mode.batch":  "batch",
+		"mode.api":    "API",
+		"mode.event":  "event",
+		"mode.":       "mode not given",
+
+		"stage.outreach":    "Outreach",
+		"stage.intake":      "Intake",
+		"stage.assessment":  "Needs assessment",
+		"stage.eligibility": "Eligibility",
+		"stage.enrolment":   "Enrolment",
+		"stage.onboarding":  "Onboarding",
+		"stage.payment":     "Payment",
+		"stage.updates":     "Updates",
+		"stage.grievance":   "Grievance",
+		"stage.exit":        "Exit",
+	},
+}
+
+// Languages lists the languages of the words charts add.
+func Languages() []string { return []string{"fr", "en"} }
+
+// dict looks words up in one language.
+type dict struct {
+	lang string
+	m    map[string]string
+}
+
+func dictFor(lang string) dict { return dict{lang: lang, m: words[lang]} }
+
+// w returns the word for key; a missing key shows as itself, so a test sees it.
+func (d dict) w(key string) string {
+	if s, ok := d.m[key]; ok {
+		return s
+	}
+	return key
+}
+
+// kind returns the word for a value of a closed list, or the value itself.
+func (d dict) kind(prefix, value string) string {
+	if s, ok := d.m[prefix+"."+value]; ok {
+		return s
+	}
+	return value
+}
+
+// int formats a count with the language's thousands separator (a no-break
+// space in French, a comma in English).
+func (d dict) int(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	sep := ","
+	if d.lang == "fr" {
+		sep = "\u00a0"
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// staff formats a headcount: "1 agent", "1 250 agents", "1,250 staff".
+func (d dict) staff(n int) string {
+	if n == 1 {
+		return "1 " + d.w("staff.one")
+	}
+	return d.int(n) + " " + d.w("staff")
+}
