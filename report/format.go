@@ -9,16 +9,20 @@ import (
 	"github.com/orgdesign/orgdesign/templates"
 )
 
-// language formats numbers, dates and enumeration values in one language.
-type language struct {
-	code      string
-	strings   templates.Strings
-	thousands string
-	decimal   string
-	unitSpace string
+// Language formats numbers, dates and enumeration values in one language, the
+// way the report does; commands that print figures use it too.
+type Language struct {
+	code         string
+	strings      templates.Strings
+	thousands    string
+	decimal      string
+	unitSpace    string
+	percentSpace string
 }
 
-func newLanguage(code string) (*language, error) {
+// NewLanguage returns the formatting of a language: one of
+// templates.Languages(), the default when code is empty.
+func NewLanguage(code string) (*Language, error) {
 	if code == "" {
 		code = templates.Default
 	}
@@ -26,34 +30,38 @@ func newLanguage(code string) (*language, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &language{code: code, strings: s}
+	l := &Language{code: code, strings: s}
 	l.thousands, _ = s.Get("format", "thousands")
 	l.decimal, _ = s.Get("format", "decimal")
 	l.unitSpace, _ = s.Get("format", "unitSpace")
+	l.percentSpace, _ = s.Get("format", "percentSpace")
 	return l, nil
 }
 
-// label returns a label's text, or the key itself when it has none (the tests
+// Code is the language's code: fr or en.
+func (l *Language) Code() string { return l.code }
+
+// Label returns a label's text, or the key itself when it has none (the tests
 // check that every key the code uses exists).
-func (l *language) label(key string) string {
+func (l *Language) Label(key string) string {
 	if v, ok := l.strings.Get("label", key); ok {
 		return v
 	}
 	return key
 }
 
-// enum translates a value of a closed list; values without a translation are
+// Enum translates a value of a closed list; values without a translation are
 // shown as written.
-func (l *language) enum(section, value string) string {
+func (l *Language) Enum(section, value string) string {
 	if v, ok := l.strings.Get(section, value); ok {
 		return v
 	}
 	return value
 }
 
-// number is the one formatting helper for floats: at most maxDecimals
+// Number is the one formatting helper for floats: at most maxDecimals
 // decimals, trailing zeros dropped, thousands grouped, in the language's style.
-func (l *language) number(v float64, maxDecimals int) string {
+func (l *Language) Number(v float64, maxDecimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
@@ -79,14 +87,14 @@ func (l *language) number(v float64, maxDecimals int) string {
 	return b.String()
 }
 
-// count formats a whole number.
-func (l *language) count(n int) Figure {
-	return Figure{Value: float64(n), Text: l.number(float64(n), 0)}
+// Count formats a whole number.
+func (l *Language) Count(n int) Figure {
+	return Figure{Value: float64(n), Text: l.Number(float64(n), 0)}
 }
 
-// amount formats a sum of money rounded to the unit, with its currency.
-func (l *language) amount(v float64, currency string) Figure {
-	t := l.number(v, 0)
+// Amount formats a sum of money rounded to the unit, with its currency.
+func (l *Language) Amount(v float64, currency string) Figure {
+	t := l.Number(v, 0)
 	if currency != "" {
 		t += l.unitSpace + currency
 	}
@@ -94,26 +102,31 @@ func (l *language) amount(v float64, currency string) Figure {
 }
 
 // months formats a duration in months.
-func (l *language) months(n int) Figure {
-	word := l.label("monthMany")
+func (l *Language) months(n int) Figure {
+	word := l.Label("monthMany")
 	if n == 1 {
-		word = l.label("monthOne")
+		word = l.Label("monthOne")
 	}
-	return Figure{Value: float64(n), Text: l.number(float64(n), 0) + l.unitSpace + word}
+	return Figure{Value: float64(n), Text: l.Number(float64(n), 0) + l.unitSpace + word}
 }
 
-func (l *language) yesNo(b bool) string {
+// Percent formats a share (0–1) as a percentage with at most one decimal.
+func (l *Language) Percent(share float64) string {
+	return l.Number(share*100, 1) + l.percentSpace + "%"
+}
+
+func (l *Language) yesNo(b bool) string {
 	if b {
-		return l.label("yes")
+		return l.Label("yes")
 	}
-	return l.label("no")
+	return l.Label("no")
 }
 
 var dateRE = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
 
 // date formats YYYY, YYYY-MM or YYYY-MM-DD with the month's name; anything
 // else is returned as written.
-func (l *language) date(s string) string {
+func (l *Language) date(s string) string {
 	m := dateRE.FindStringSubmatch(s)
 	if m == nil || m[2] == "" {
 		return s

@@ -6,11 +6,11 @@ import (
 )
 
 func TestNumber(t *testing.T) {
-	fr, err := newLanguage("")
+	fr, err := NewLanguage("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	en, err := newLanguage("en")
+	en, err := NewLanguage("en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,22 +34,22 @@ func TestNumber(t *testing.T) {
 		{math.Inf(1), 0, "+Inf", "+Inf"},
 	}
 	for _, tt := range tests {
-		if got := fr.number(tt.v, tt.decimals); got != tt.fr {
+		if got := fr.Number(tt.v, tt.decimals); got != tt.fr {
 			t.Errorf("fr number(%v, %d) = %q, want %q", tt.v, tt.decimals, got, tt.fr)
 		}
-		if got := en.number(tt.v, tt.decimals); got != tt.en {
+		if got := en.Number(tt.v, tt.decimals); got != tt.en {
 			t.Errorf("en number(%v, %d) = %q, want %q", tt.v, tt.decimals, got, tt.en)
 		}
 	}
 }
 
 func TestAmountMonthsDates(t *testing.T) {
-	fr, _ := newLanguage("fr")
-	en, _ := newLanguage("en")
+	fr, _ := NewLanguage("fr")
+	en, _ := NewLanguage("en")
 	checks := []struct{ got, want string }{
-		{fr.amount(1234567, "MAD").Text, "1\u202f234\u202f567\u00a0MAD"},
-		{en.amount(1234567, "MAD").Text, "1,234,567\u00a0MAD"},
-		{en.amount(1234567, "").Text, "1,234,567"},
+		{fr.Amount(1234567, "MAD").Text, "1\u202f234\u202f567\u00a0MAD"},
+		{en.Amount(1234567, "MAD").Text, "1,234,567\u00a0MAD"},
+		{en.Amount(1234567, "").Text, "1,234,567"},
 		{fr.months(1).Text, "1\u00a0mois"},
 		{fr.months(18).Text, "18\u00a0mois"},
 		{en.months(1).Text, "1\u00a0month"},
@@ -69,7 +69,7 @@ func TestAmountMonthsDates(t *testing.T) {
 			t.Errorf("check %d: got %q, want %q", i, c.got, c.want)
 		}
 	}
-	if v := fr.amount(45500000.5, "MAD").Value; v != 45500000.5 {
+	if v := fr.Amount(45500000.5, "MAD").Value; v != 45500000.5 {
 		t.Errorf("amount keeps the exact value, got %v", v)
 	}
 }

@@ -1,9 +1,12 @@
 package report
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/orgdesign/orgdesign/internal/golden"
@@ -45,18 +48,45 @@ func renderFixture(t *testing.T, lang string) []File {
 	return files
 }
 
+// inlineSVGRE matches a chart drawn inline in an HTML page. Its drawing is
+// the chart package's to test (its DOT is golden there); the report's golden
+// pages keep where each chart goes and its caption.
+var inlineSVGRE = regexp.MustCompile(`(?s)<svg\b.*?</svg>`)
+
 func TestGolden(t *testing.T) {
 	for _, lang := range []string{"fr", "en"} {
 		t.Run(lang, func(t *testing.T) {
 			files := renderFixture(t, lang)
-			var names []string
+			var names, charts []string
 			for _, f := range files {
+				if strings.HasPrefix(f.Name, "charts/") {
+					charts = append(charts, f.Name)
+					if !bytes.HasPrefix(f.Data, []byte("<?xml")) || !bytes.Contains(f.Data, []byte("</svg>")) {
+						t.Errorf("%s is not an SVG file: %.80q", f.Name, f.Data)
+					}
+					continue
+				}
 				names = append(names, f.Name)
-				checkGolden(t, lang+"/"+f.Name, f.Data)
+				data := f.Data
+				if strings.HasSuffix(f.Name, ".html") {
+					data = inlineSVGRE.ReplaceAll(data, []byte("<svg>…</svg>"))
+				}
+				checkGolden(t, lang+"/"+f.Name, data)
 			}
 			want := []string{"index.html", "index.md", "option-centrale.html", "option-centrale.md", "option-deconcentree.html", "option-deconcentree.md"}
 			if !slices.Equal(names, want) {
 				t.Errorf("files = %v, want %v", names, want)
+			}
+			wantCharts := []string{
+				"charts/option-centrale-org.svg", "charts/option-centrale-territory.svg", "charts/option-centrale-ecosystem.svg",
+				"charts/option-centrale-systems.svg", "charts/option-centrale-chain.svg", "charts/option-centrale-roadmap.svg",
+				"charts/option-deconcentree-org.svg", "charts/option-deconcentree-territory.svg",
+				"charts/option-deconcentree-territory-nord.svg", "charts/option-deconcentree-territory-sud.svg",
+				"charts/option-deconcentree-ecosystem.svg", "charts/option-deconcentree-systems.svg",
+				"charts/option-deconcentree-chain.svg", "charts/option-deconcentree-roadmap.svg",
+			}
+			if !slices.Equal(charts, wantCharts) {
+				t.Errorf("charts = %v, want %v", charts, wantCharts)
 			}
 			if updating() {
 				return

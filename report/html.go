@@ -12,17 +12,21 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/orgdesign/orgdesign/templates"
 )
 
 // newMarkdown returns the converter: GFM, the default (safe) renderer, which
-// omits raw HTML and blanks dangerous links, and heading ids.
-func newMarkdown() goldmark.Markdown {
+// omits raw HTML and blanks dangerous links, heading ids, and the charts'
+// images drawn inline.
+func newMarkdown(charts *chartImages) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.GFM),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(charts, 100))),
 	)
 }
 
@@ -133,7 +137,7 @@ type htmlPage struct {
 	Body  template.HTML // goldmark's safe output
 }
 
-func parseHTMLTemplate(l *language) (*template.Template, error) {
+func parseHTMLTemplate(l *Language) (*template.Template, error) {
 	return templates.HTML(template.FuncMap{
 		"t": func(key string) (string, error) {
 			v, ok := l.strings.Get("label", key)

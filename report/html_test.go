@@ -140,8 +140,10 @@ func TestHostileTextDoesNotReachHTML(t *testing.T) {
 		`<td>Accueil &lt;iframe src=&quot;https://evil.example&quot;&gt;&lt;/iframe&gt; | orientation</td>`,
 		// The notes leave an HTML comment open: they are written as text.
 		`&lt;!-- jamais fermé`,
+		// The org chart drawn inline has the name as text too.
+		`src=&quot;https://evil.example&quot;&gt;&lt;/iframe&gt;</text>`,
 		// The rest of the page is still there.
-		`<h2 id="unités-et-effectifs">`,
+		`<h2 id="unités-effectifs-et-coûts">`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("option-deconcentree.html lacks %s", want)

@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"strings"
@@ -139,12 +140,14 @@ type pageData struct {
 }
 
 // markdownFuncs are the Markdown templates' functions: esc (the escaping
-// helper), markdown (a field documented as Markdown) and t (a label, escaped).
-func markdownFuncs(l *language) template.FuncMap {
+// helper), markdown (a field documented as Markdown), t (a label, escaped),
+// cite (a citation, escaped and linked) and chart (a chart's image).
+func markdownFuncs(l *Language) template.FuncMap {
 	return template.FuncMap{
 		"esc":      escapeMarkdown,
 		"markdown": markdownBlock,
 		"cite":     citeMarkdown,
+		"chart":    chartMarkdown,
 		"t": func(key string) (string, error) {
 			v, ok := l.strings.Get("label", key)
 			if !ok {
@@ -165,7 +168,7 @@ func renderMarkdown(t *template.Template, name string, data pageData) ([]byte, e
 	return append(out, '\n'), nil
 }
 
-func parseMarkdownTemplates(l *language) (*template.Template, error) {
+func parseMarkdownTemplates(l *Language) (*template.Template, error) {
 	return templates.Markdown(markdownFuncs(l))
 }
 
@@ -176,4 +179,22 @@ func citeMarkdown(c Citation) string {
 		return escapeMarkdown(c.Text)
 	}
 	return "[" + escapeMarkdown(c.Text) + "](<" + c.URL + ">)"
+}
+
+// AnalysisMarkdown renders the analysis sections of every scenario of a
+// report, each under its title: the very sections of the scenario pages,
+// through the same templates.
+func AnalysisMarkdown(r *Report) ([]byte, error) {
+	if r == nil {
+		return nil, errors.New("report: nothing to render")
+	}
+	l, err := NewLanguage(r.Lang)
+	if err != nil {
+		return nil, err
+	}
+	t, err := parseMarkdownTemplates(l)
+	if err != nil {
+		return nil, err
+	}
+	return renderMarkdown(t, templates.AnalyzeMarkdown, pageData{R: r, Ext: ".md"})
 }

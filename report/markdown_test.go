@@ -124,7 +124,7 @@ func TestMarkdownBlock(t *testing.T) {
 // writes something must end in esc, t or markdown (or write a constant), so no
 // user text reaches the Markdown unescaped.
 func TestTemplatesEscapeEveryValue(t *testing.T) {
-	l, err := newLanguage("fr")
+	l, err := NewLanguage("fr")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestTemplatesEscapeEveryValue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	allowed := []string{"esc", "t", "markdown", "cite"}
+	allowed := []string{"esc", "t", "markdown", "cite", "chart"}
 	var names []string
 	for _, tt := range tmpl.Templates() {
 		if tt.Tree == nil {
@@ -177,7 +177,7 @@ func TestTemplatesEscapeEveryValue(t *testing.T) {
 		walk(tt.Tree.Root)
 	}
 	slices.Sort(names)
-	for _, want := range []string{"diagnostics", "index.md.tmpl", "scenario.md.tmpl"} {
+	for _, want := range []string{"analysis", "analyze.md.tmpl", "diagnostics", "index.md.tmpl", "scenario.md.tmpl"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("template %q was not checked (checked %s)", want, strings.Join(names, ", "))
 		}

@@ -4,14 +4,20 @@
 //
 //   - Build turns a loaded model.Set into a Report: plain structs of text
 //     already formatted for one language (numbers, dates, enumeration values)
-//     and in a deterministic order.
+//     and in a deterministic order, with each scenario's analysis (costs,
+//     structure, RACI, capacity, systems, indicators, phases) and the DOT of
+//     its charts.
 //   - Render turns a Report into files in memory: Markdown from the embedded
 //     templates, where every user text goes through one escaping helper and
-//     fields documented as Markdown pass through; and self-contained HTML pages
-//     converted by goldmark (GFM, raw HTML omitted) with Unicode heading ids
-//     and a table of contents.
+//     fields documented as Markdown pass through; self-contained HTML pages
+//     converted by goldmark (GFM, raw HTML omitted) with Unicode heading ids,
+//     a table of contents and the charts inline; and the charts as SVG files
+//     beside the Markdown (charts/*.svg).
 //   - Write renders everything first, then writes the files atomically into a
 //     folder; a failed render writes nothing.
+//
+// AnalysisMarkdown and WriteAnalysisText print the analysis sections alone,
+// as Markdown (through the pages' templates) or as text tables for a terminal.
 package report
 
 // Report is the decision pack's content, independent of the output format.
@@ -95,9 +101,8 @@ type Scenario struct {
 	PrerequisiteCount Figure
 	Transition        *Transition
 	Phases            []Phase
-	Units             []UnitRow
-	Tiers             []TierRow
-	Total             TierRow
+	Analysis          *Analysis
+	Charts            []ChartRef // none when built with NoCharts
 	Diagnostics       []Diagnostic
 }
 
@@ -165,26 +170,6 @@ type Phase struct {
 	Start       string
 	End         string
 	Description string // Markdown
-}
-
-// UnitRow sums the instances of one unit template.
-type UnitRow struct {
-	ID         string
-	Name       string // {territory} replaced by a generic word for replicated units
-	Kind       string
-	Tier       string
-	Replicated bool
-	Instances  Figure
-	Headcount  Figure
-	Payroll    Figure
-}
-
-// TierRow sums the units of one tier (or all of them).
-type TierRow struct {
-	Tier      string
-	Instances Figure
-	Headcount Figure
-	Payroll   Figure
 }
 
 // Diagnostic is a problem found in one of the files, for the reader.

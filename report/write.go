@@ -3,6 +3,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/orgdesign/orgdesign/internal/atomic"
 	"github.com/orgdesign/orgdesign/templates"
@@ -22,8 +23,9 @@ type File struct {
 }
 
 // Render produces every file of the report in memory, in a fixed order: the
-// index first (HTML, then Markdown), then each scenario in the report's order.
-// The same report gives the same bytes.
+// index first (HTML, then Markdown), then each scenario in the report's order
+// (HTML, Markdown, then the charts the Markdown shows, as charts/*.svg; the
+// HTML has them inline). The same report gives the same bytes.
 func Render(r *Report, opts Options) ([]File, error) {
 	if r == nil {
 		return nil, errors.New("report: nothing to render")
@@ -31,7 +33,7 @@ func Render(r *Report, opts Options) ([]File, error) {
 	if opts.NoHTML && opts.NoMarkdown {
 		return nil, errors.New("report: neither HTML nor Markdown asked for")
 	}
-	l, err := newLanguage(r.Lang)
+	l, err := NewLanguage(r.Lang)
 	if err != nil {
 		return nil, err
 	}
@@ -43,18 +45,33 @@ func Render(r *Report, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	md := newMarkdown()
 	var out []File
 	page := func(name, tmpl, title string, s *Scenario) error {
 		if err := checkPageName(name); err != nil {
 			return err
 		}
+		var charts map[string][]byte
+		if s != nil && len(s.Charts) > 0 {
+			var err error
+			if charts, err = layoutCharts(s); err != nil {
+				return err
+			}
+		}
 		if !opts.NoHTML {
+			inline := make(map[string][]byte, len(charts))
+			for path, svg := range charts {
+				prefix := strings.TrimSuffix(strings.TrimPrefix(path, chartsDir+"/"), ".svg") + "_"
+				data, err := inlineSVG(svg, prefix)
+				if err != nil {
+					return fmt.Errorf("%s: %w", path, err)
+				}
+				inline[path] = data
+			}
 			src, err := renderMarkdown(mdt, tmpl, pageData{R: r, S: s, Ext: ".html"})
 			if err != nil {
 				return err
 			}
-			data, err := renderHTML(htt, md, l.code, title, src)
+			data, err := renderHTML(htt, newMarkdown(newChartImages(inline)), l.code, title, src)
 			if err != nil {
 				return fmt.Errorf("%s.html: %w", name, err)
 			}
@@ -66,6 +83,9 @@ func Render(r *Report, opts Options) ([]File, error) {
 				return err
 			}
 			out = append(out, File{Name: name + ".md", Data: data})
+			for _, c := range s.chartList() {
+				out = append(out, File{Name: c.Path, Data: charts[c.Path]})
+			}
 		}
 		return nil
 	}
@@ -102,10 +122,10 @@ func Write(dir string, r *Report, opts Options) ([]string, error) {
 	}
 	out := make([]atomic.File, len(files))
 	for i, f := range files {
-		if err := checkPageName(f.Name); err != nil {
+		if err := checkFileName(f.Name); err != nil {
 			return nil, err
 		}
 		out[i] = atomic.File{Name: f.Name, Data: f.Data}
 	}
-	return atomic.WriteFiles(dir, out)
+	return atomic.WriteTree(dir, out)
 }

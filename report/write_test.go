@@ -25,9 +25,13 @@ func TestWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want []string
+	pages := 0
 	for _, f := range files {
-		want = append(want, filepath.Join(dir, f.Name))
-		got, err := os.ReadFile(filepath.Join(dir, f.Name))
+		if !strings.HasPrefix(f.Name, "charts/") {
+			pages++
+		}
+		want = append(want, filepath.Join(dir, filepath.FromSlash(f.Name)))
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Name)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,15 +43,16 @@ func TestWrite(t *testing.T) {
 		t.Errorf("paths %q, want %q", paths, want)
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != len(files) {
-		t.Errorf("%d entries in the folder for %d files (temporary files left?)", len(entries), len(files))
+	charts, _ := os.ReadDir(filepath.Join(dir, "charts"))
+	if len(entries) != pages+1 || len(charts) != len(files)-pages || len(charts) == 0 {
+		t.Errorf("%d entries in the folder and %d in charts/ for %d files (temporary files left?)", len(entries), len(charts), len(files))
 	}
 	// Writing again replaces the files in place.
 	if _, err := Write(dir, r, Options{NoMarkdown: true}); err != nil {
 		t.Fatal(err)
 	}
 	entries, _ = os.ReadDir(dir)
-	if len(entries) != len(files) {
+	if len(entries) != pages+1 {
 		t.Errorf("%d entries after a second write", len(entries))
 	}
 }
@@ -119,6 +124,19 @@ func TestWriteKeepsOldFilesWhenItCannotWrite(t *testing.T) {
 	}
 }
 
+func TestCheckFileName(t *testing.T) {
+	for _, name := range []string{"index.html", "charts/option-a-org.svg", "charts/a-territory-nord.svg"} {
+		if err := checkFileName(name); err != nil {
+			t.Errorf("%q: %v", name, err)
+		}
+	}
+	for _, name := range []string{"", "../x", "charts/../x", "charts/a/b.svg", "other/x.svg", "charts/.x", "charts/", "/charts/x", `charts\x`} {
+		if err := checkFileName(name); err == nil {
+			t.Errorf("%q accepted", name)
+		}
+	}
+}
+
 func TestCheckPageName(t *testing.T) {
 	for _, name := range []string{"option-a", "anas-deconcentree", "index.html", "a.b"} {
 		if err := checkPageName(name); err != nil {
@@ -161,10 +179,11 @@ func TestDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range pa {
+		rel, _ := filepath.Rel(a, p)
 		x, _ := os.ReadFile(p)
-		y, _ := os.ReadFile(filepath.Join(b, filepath.Base(p)))
+		y, _ := os.ReadFile(filepath.Join(b, rel))
 		if len(x) == 0 || !bytes.Equal(x, y) {
-			t.Errorf("%s differs between two writes", filepath.Base(p))
+			t.Errorf("%s differs between two writes", rel)
 		}
 	}
 }

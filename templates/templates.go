@@ -25,6 +25,8 @@ var files embed.FS
 const (
 	IndexMarkdown    = "index.md.tmpl"    // the study's overview page
 	ScenarioMarkdown = "scenario.md.tmpl" // one scenario's page
+	AnalyzeMarkdown  = "analyze.md.tmpl"  // the analysis sections of every scenario, for `orgdesign analyze`
+	Analysis         = "analysis"         // the analysis sections of one scenario, in both of the above
 	Page             = "page.html.tmpl"   // the HTML layout around converted Markdown
 )
 

@@ -58,11 +58,11 @@ func TestLoadStringsRefusesUnknownLanguage(t *testing.T) {
 
 func TestTemplatesParse(t *testing.T) {
 	stub := func(string) string { return "" }
-	md, err := Markdown(texttemplate.FuncMap{"esc": stub, "t": stub, "markdown": stub, "cite": stub})
+	md, err := Markdown(texttemplate.FuncMap{"esc": stub, "t": stub, "markdown": stub, "cite": stub, "chart": stub})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{IndexMarkdown, ScenarioMarkdown, "diagnostics"} {
+	for _, name := range []string{IndexMarkdown, ScenarioMarkdown, AnalyzeMarkdown, Analysis, "diagnostics"} {
 		if md.Lookup(name) == nil {
 			t.Errorf("no Markdown template %s", name)
 		}

@@ -79,7 +79,9 @@ scenarios for Morocco's social assistance agency (law 59-23).`,
 	root.PersistentFlags().Int64Var(&g.maxSize, "max-size", model.DefaultMaxSize, "largest input file read, in bytes")
 	root.AddCommand(
 		newValidateCmd(g),
+		newAnalyzeCmd(g),
 		newReportCmd(g),
+		newChartCmd(g),
 		newInitCmd(),
 		newSchemaCmd(),
 		newVersionCmd(),

@@ -5,7 +5,9 @@ package atomic
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -26,19 +28,43 @@ func WriteFile(name string, data []byte) error {
 // staged (temporary file, fsync) before the first rename, so a failure while
 // staging leaves every old file as it was and no temporary file behind; should
 // a rename still fail, the paths already replaced come back with the error.
-// Names must stay inside dir.
+// Names must be plain file names inside dir.
 func WriteFiles(dir string, files []File) ([]string, error) {
 	for _, f := range files {
 		if f.Name == "" || f.Name != filepath.Base(f.Name) || strings.HasPrefix(f.Name, ".") {
 			return nil, fmt.Errorf("refusing to write %q: not a plain file name inside %s", f.Name, dir)
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+	return WriteTree(dir, files)
+}
+
+// WriteTree is WriteFiles for names that may go into subfolders of dir:
+// slash-separated paths whose every element is a plain name (not empty, not
+// starting with a dot, so never ".."). The subfolders are created, then every
+// file is staged in its own folder before the first rename: all or nothing, as
+// WriteFiles.
+func WriteTree(dir string, files []File) ([]string, error) {
+	for _, f := range files {
+		if !treeName(f.Name) {
+			return nil, fmt.Errorf("refusing to write %q: not a path of plain names inside %s", f.Name, dir)
+		}
 	}
 	for _, f := range files { // a folder in the way would fail its rename halfway
-		if st, err := os.Lstat(filepath.Join(dir, f.Name)); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("%s is a folder: cannot write a file there", filepath.Join(dir, f.Name))
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if st, err := os.Lstat(p); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s is a folder: cannot write a file there", p)
+		}
+	}
+	var dirs []string
+	for _, f := range files {
+		d := filepath.Join(dir, filepath.FromSlash(path.Dir(f.Name)))
+		if !slices.Contains(dirs, d) {
+			dirs = append(dirs, d)
+		}
+	}
+	for _, d := range dirs {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, err
 		}
 	}
 	temps := make([]string, 0, len(files))
@@ -48,7 +74,8 @@ func WriteFiles(dir string, files []File) ([]string, error) {
 		}
 	}
 	for _, f := range files {
-		t, err := stage(dir, f)
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		t, err := stage(filepath.Dir(p), File{Name: filepath.Base(p), Data: f.Data})
 		if err != nil {
 			cleanup()
 			return nil, err
@@ -57,7 +84,7 @@ func WriteFiles(dir string, files []File) ([]string, error) {
 	}
 	paths := make([]string, 0, len(files))
 	for i, f := range files {
-		p := filepath.Join(dir, f.Name)
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.Rename(temps[i], p); err != nil {
 			temps = temps[i:]
 			cleanup()
@@ -65,8 +92,23 @@ func WriteFiles(dir string, files []File) ([]string, error) {
 		}
 		paths = append(paths, p)
 	}
-	syncDir(dir)
+	for _, d := range dirs {
+		syncDir(d)
+	}
 	return paths, nil
+}
+
+// treeName reports whether name is a slash-separated path of plain names.
+func treeName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, e := range strings.Split(name, "/") {
+		if e == "" || strings.HasPrefix(e, ".") || strings.ContainsAny(e, `\:`) || e != filepath.Base(e) {
+			return false
+		}
+	}
+	return true
 }
 
 // stage writes a file's bytes to a synced temporary file beside its name.

@@ -39,3 +39,38 @@ func TestWriteFilesReplacesAllOrNothing(t *testing.T) {
 		t.Errorf("c.txt = %q", b)
 	}
 }
+
+func TestWriteTree(t *testing.T) {
+	dir := t.TempDir()
+	paths, err := WriteTree(dir, []File{{"index.html", []byte("i")}, {"charts/a.svg", []byte("a")}, {"charts/b.svg", []byte("b")}})
+	if err != nil || len(paths) != 3 || paths[1] != filepath.Join(dir, "charts", "a.svg") {
+		t.Fatal(paths, err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "charts", "b.svg")); string(b) != "b" {
+		t.Errorf("charts/b.svg = %q", b)
+	}
+	// A folder in the way of the last file: nothing is replaced, nothing left behind.
+	if err := os.MkdirAll(filepath.Join(dir, "charts", "c.svg"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WriteTree(dir, []File{{"index.html", []byte("new")}, {"charts/a.svg", []byte("new")}, {"charts/c.svg", nil}}); err == nil {
+		t.Fatal("no error with a folder in the way")
+	}
+	for name, want := range map[string]string{"index.html": "i", "charts/a.svg": "a"} {
+		if b, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); string(b) != want {
+			t.Errorf("%s = %q, want the old %q", name, b, want)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "charts"))
+	if len(entries) != 3 {
+		t.Errorf("left behind in charts/: %v", entries)
+	}
+	for _, bad := range []string{"../x", "charts/../x", "charts/.hidden", "/abs", "a//b", "charts/", `a\b`, "c:x", ""} {
+		if _, err := WriteTree(dir, []File{{bad, nil}}); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "x")); !os.IsNotExist(err) {
+		t.Error("a file was written outside the folder")
+	}
+}
