@@ -24,10 +24,15 @@ func newReportCmd(g *globalOptions) *cobra.Command {
 		Use:   "report [FILE|DIR...]",
 		Short: "Write the report of a study: an index and one page per scenario",
 		Long: `Write the report a steering committee reads into a folder: index.html and
-index.md (the study's findings, the options side by side, the recommendation
-and the decisions requested) and, per scenario, <scenario-id>.html and <scenario-id>.md (summary,
-institutional frame, strategy, prerequisites, transition, phases, units with
-headcount and payroll, diagnostics).
+index.md (the study's findings, the options side by side with their key
+figures, the recommendation and the decisions requested) and, per scenario,
+<scenario-id>.html and <scenario-id>.md: summary, institutional frame,
+strategy, prerequisites, transition and roadmap, units with headcount and
+costs by unit, tier, territory and profile, structure (spans, layers), the
+delivery chain as a RACI with gaps and overlaps, capacity against the
+standards, information systems, the benchmark indicators, the build-up by
+phase, the charts, and the files' diagnostics. The charts are inline SVG in
+the HTML and SVG files in charts/ beside the Markdown.
 
 With no argument, the embedded default study is reported. Inputs with errors
 are reported on standard error and nothing is written (exit code 1). The HTML
