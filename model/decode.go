@@ -183,9 +183,17 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, what string) {
 	if v.Type().Elem() == reflect.TypeFor[*Figure]() {
 		key = "figure list" // staff, budget… of a country file hold figures, not staff lines
 	}
-	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	s := reflect.MakeSlice(v.Type(), 0, len(n.Content))
+	pointers := v.Type().Elem().Kind() == reflect.Pointer
 	for i, item := range n.Content {
-		d.decode(item, s.Index(i), itemName(d.resolveAlias(item), key, i, what))
+		name := itemName(d.resolveAlias(item), key, i, what)
+		if r := d.resolveAlias(item); pointers && r != nil && isNull(r) {
+			d.diags.add(d.pos(r), Error, "empty-item", "remove the lone `-` or write the item after it", "%s is empty", name)
+			continue
+		}
+		ev := reflect.New(v.Type().Elem()).Elem()
+		d.decode(item, ev, name)
+		s = reflect.Append(s, ev)
 	}
 	v.Set(s)
 }

@@ -31,6 +31,7 @@ func TestParseHostileInputs(t *testing.T) {
 		{"deep nesting", "scenario: " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "\n", 0, "f.yaml:1:75: error: the file nests deeper than 64 levels [too-deep]"},
 		{"alias bomb", bomb, 0, "f.yaml:1:1: error: unknown section \"x\" [unknown-field]"},
 		{"tabs", "scenario:\n\tid: x\n", 0, "f.yaml:2:1: error: found character that cannot start any token [yaml-syntax]"},
+		{"empty list item", "scenario: { id: s, title: t }\nunits:\n  -\n", 0, "f.yaml:3:4: error: unit 1 of \"units\" is empty [empty-item]"},
 		{"duplicate key", "scenario:\n  id: a\n  id: b\n", 0, "f.yaml:3:3: error: \"id\" is written twice in \"scenario\" [duplicate-key]"},
 	}
 	for _, tc := range cases {
@@ -92,5 +93,58 @@ func FuzzLoad(f *testing.F) {
 		// As a study, the bytes may name scenario files that do not exist: an
 		// I/O error is then the right answer, never a panic.
 		_, _, _ = (&Loader{Files: files}).LoadSet([]string{"s.yaml"})
+	})
+}
+
+// checkAll fails on a diagnostic without a position, a code or a message.
+func checkAll(t *testing.T, ds Diagnostics) {
+	t.Helper()
+	for _, d := range ds {
+		if d.File == "" || d.Line < 1 || d.Col < 1 || d.Code == "" || d.Message == "" {
+			t.Fatalf("diagnostic without a position, code or message: %#v", d)
+		}
+	}
+}
+
+func seedFiles(f *testing.F, patterns ...string) {
+	for _, p := range patterns {
+		names, _ := filepath.Glob(p)
+		for _, name := range names {
+			b, err := os.ReadFile(name)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(b)
+		}
+	}
+}
+
+// FuzzLoadTerritory: any bytes as the territory of a valid scenario with
+// replicated units: never a panic, every failure a positioned diagnostic.
+func FuzzLoadTerritory(f *testing.F) {
+	seedFiles(f, "../scenarios/morocco.yaml", "testdata/resolve/pays.yaml")
+	f.Add([]byte(territory))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		files := mapFiles{"s.yaml": base, "t.yaml": string(data)}
+		_, ds, err := (&Loader{Files: files}).Scenario("s.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAll(t, ds)
+	})
+}
+
+// FuzzLoadCountry: any bytes as a country or instrument file.
+func FuzzLoadCountry(f *testing.F) {
+	seedFiles(f, "../benchmarks/*.yaml", "../benchmarks/instruments/*.yaml", "testdata/country/*.yaml")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l := &Loader{Files: mapFiles{"c.yaml": string(data)}}
+		_, ds, err := l.Country("c.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAll(t, ds)
+		_, ds, _ = l.Instrument("c.yaml")
+		checkAll(t, ds)
 	})
 }
