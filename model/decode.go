@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -228,6 +229,28 @@ type structField struct {
 	index []int
 }
 
+// fieldCache holds fieldsOf per type: a territory has thousands of units.
+var fieldCache sync.Map // reflect.Type -> *typeFields
+
+type typeFields struct {
+	fields []structField
+	keys   []string
+	index  map[string]int
+}
+
+func cachedFields(t reflect.Type) *typeFields {
+	if tf, ok := fieldCache.Load(t); ok {
+		return tf.(*typeFields)
+	}
+	tf := &typeFields{fields: fieldsOf(t), index: map[string]int{}}
+	for i, f := range tf.fields {
+		tf.keys = append(tf.keys, f.key)
+		tf.index[f.key] = i
+	}
+	fieldCache.Store(t, tf)
+	return tf
+}
+
 // fieldsOf lists the YAML keys of a struct type, inlined structs included.
 func fieldsOf(t reflect.Type) []structField {
 	var out []structField
@@ -262,12 +285,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		meta = m.meta()
 		meta.Pos = d.pos(n)
 	}
-	fields := fieldsOf(v.Type())
-	keys := make([]string, len(fields))
-	for i, f := range fields {
-		keys[i] = f.key
-	}
-	seen := map[string]bool{}
+	tf := cachedFields(v.Type())
+	fields, keys := tf.fields, tf.keys
+	seen := make(map[string]bool, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := d.resolveAlias(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -279,8 +299,8 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 			continue
 		}
 		seen[k.Value] = true
-		idx := slicesIndex(keys, k.Value)
-		if idx < 0 {
+		idx, known := tf.index[k.Value]
+		if !known {
 			if strings.Contains(k.Value, " ") && n.Style&yaml.FlowStyle != 0 {
 				d.diags.add(d.pos(k), Error, "unknown-field", "a comma ends a value inside { }: quote the text before it, e.g. note: \"a, b\"",
 					"unknown field %q in %s", k.Value, what)
@@ -310,15 +330,6 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, what string) {
 		}
 		d.decode(val, fv, fw)
 	}
-}
-
-func slicesIndex(keys []string, k string) int {
-	for i, s := range keys {
-		if s == k {
-			return i
-		}
-	}
-	return -1
 }
 
 // Level is a likelihood or impact on the 1–5 scale: a single value, or a

@@ -57,7 +57,7 @@ func (t *Territory) Within(id, ancestor string) bool {
 // Share returns the unit's share of its level for a figure (population,
 // households or a named figure), and whether the figure is known.
 func (t *Territory) Share(u *TerritoryUnit, figure string) (float64, bool) {
-	v, ok := u.AllFigures()[figure]
+	v, ok := u.Figure(figure)
 	total := t.total[u.Level][figure]
 	if !ok || total <= 0 {
 		return 0, false
@@ -71,6 +71,18 @@ func (t *Territory) Total(figure string) float64 {
 		return 0
 	}
 	return t.total[t.Territory.Levels[0]][figure]
+}
+
+// Figure returns one figure of the unit: population, households or a named one.
+func (u *TerritoryUnit) Figure(name string) (float64, bool) {
+	switch {
+	case name == "population" && u.Population != nil:
+		return *u.Population, true
+	case name == "households" && u.Households != nil:
+		return *u.Households, true
+	}
+	v, ok := u.Figures[name]
+	return v, ok
 }
 
 // AllFigures returns every figure the unit carries, population and households included.
