@@ -1,0 +1,129 @@
+package risk
+
+import (
+	"bytes"
+	_ "embed"
+	"regexp"
+	"strings"
+	"text/template"
+)
+
+//go:embed markdown.md.tmpl
+var markdownTemplate string
+
+// Markdown renders assessments as GitHub-flavoured Markdown: per scenario a
+// level-1 heading, then the sections of MarkdownSections at level 2.
+func Markdown(list []*Assessment, lang string) ([]byte, error) {
+	return render("document", lang, struct{ List []*Assessment }{list})
+}
+
+// MarkdownSections renders one assessment's sections (register, heat maps,
+// derived risks, simulation when there is one) with headings at the given
+// level (1 to 5), for a report to fold into its own page.
+func MarkdownSections(a *Assessment, lang string, level int) ([]byte, error) {
+	return render("sections", lang, sectionData(a, min(5, max(1, level))))
+}
+
+// sectionsData is what the sections template reads.
+type sectionsData struct {
+	A                 *Assessment
+	Level             int
+	Register, Derived int
+	AppetiteSource    string
+}
+
+func sectionData(a *Assessment, level int) sectionsData {
+	d := sectionsData{A: a, Level: level, AppetiteSource: "appetite." + appetiteKey(a.AppetiteSource)}
+	for _, it := range a.Risks {
+		if it.Derived() {
+			d.Derived++
+		} else {
+			d.Register++
+		}
+	}
+	return d
+}
+
+// gridData is one heat map as table rows, likelihood 5 first.
+type gridData struct {
+	Name string
+	Rows []gridRow
+}
+
+type gridRow struct {
+	Level int
+	Cells []int
+}
+
+func render(name, lang string, data any) ([]byte, error) {
+	funcs := template.FuncMap{
+		"w":  func(key string) string { return word(lang, key) },
+		"md": escapeMarkdown,
+		"h": func(level, offset int) string {
+			return strings.Repeat("#", min(6, max(1, level+offset)))
+		},
+		"sections": sectionData,
+		"level":    func(l Level) string { return word(lang, "level."+l.String()) },
+		"category": func(c string) string { return escapeMarkdown(word(lang, "category."+c)) },
+		"origin": func(o string) string {
+			if o == OriginRegister {
+				return word(lang, "origin.register")
+			}
+			return escapeMarkdown(o)
+		},
+		"score": scoreText,
+		"num": func(v any, decimals int) string {
+			switch x := v.(type) {
+			case int:
+				return number(float64(x), decimals, lang)
+			case float64:
+				return number(x, decimals, lang)
+			case *float64:
+				return number(*x, decimals, lang)
+			}
+			return ""
+		},
+		"money":   func(v float64, currency string) string { return escapeMarkdown(amount(v, currency, lang)) },
+		"pct":     func(v float64) string { return percent(v, lang) },
+		"inc":     func(i int) int { return i + 1 },
+		"lower":   strings.ToLower,
+		"sources": func(s Sources) string { return calibrationSources(s, lang) },
+		"subjects": func(ids []string) string {
+			out := make([]string, len(ids))
+			for i, id := range ids {
+				out[i] = escapeMarkdown(id)
+			}
+			return strings.Join(out, ", ")
+		},
+		"mitigations": func(ms []Mitigation) string {
+			out := make([]string, len(ms))
+			for i, m := range ms {
+				out[i] = escapeMarkdown(m.Title) + " (" + word(lang, "reduces."+m.Reduces) + " −" + itoa(m.By)
+				if m.Status != "" {
+					out[i] += ", " + word(lang, "status."+m.Status)
+				}
+				out[i] += ")"
+			}
+			return strings.Join(out, word(lang, "semicolon"))
+		},
+		"grid": func(g Grid, name string) gridData {
+			d := gridData{Name: name}
+			for l := 5; l >= 1; l-- {
+				d.Rows = append(d.Rows, gridRow{Level: l, Cells: g[l-1][:]})
+			}
+			return d
+		},
+	}
+	t, err := template.New("risk").Funcs(funcs).Parse(markdownTemplate)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, name, data); err != nil {
+		return nil, err
+	}
+	return blankLines.ReplaceAll(b.Bytes(), []byte("\n\n")), nil
+}
+
+// blankLines are runs of blank lines the template's conditionals leave: one is enough.
+var blankLines = regexp.MustCompile(`\n{3,}`)
