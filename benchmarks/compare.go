@@ -57,11 +57,20 @@ type Indicator struct {
 type Value struct {
 	Country    string   `json:"country"`
 	Known      bool     `json:"known"`
-	Value      float64  `json:"value,omitempty"`
+	Value      float64  `json:"value"`
 	Unit       string   `json:"unit,omitempty"`
 	Comparable bool     `json:"comparable"` // same basis as the scenario
 	Basis      string   `json:"basis,omitempty"`
+	Terms      []Term   `json:"terms,omitempty"` // the figures Basis is computed from, for a report to word in its language
 	Sources    []string `json:"sources,omitempty"`
+}
+
+// Term is one figure a value is computed from: a count with its unit (or a
+// territorial level's name) and its year.
+type Term struct {
+	Value float64 `json:"value"`
+	Unit  string  `json:"unit,omitempty"`
+	Year  string  `json:"year,omitempty"`
 }
 
 // StageRow is who is accountable for one delivery-chain stage.
@@ -81,7 +90,7 @@ type Party struct {
 // Peer is a country by similarity to the scenario.
 type Peer struct {
 	Country string   `json:"country"`
-	Score   float64  `json:"score"` // share of the compared features that match, 0–1
+	Score   float64  `json:"score"` // features that match, an unknown one counting half, over all features: 0–1
 	Known   int      `json:"features"`
 	Near    []string `json:"near"`
 	Far     []string `json:"far"`
@@ -147,7 +156,7 @@ func countryFeatures(cf *model.CountryFile) map[string]string {
 	}
 	network := "unknown"
 	for _, l := range cf.Territory {
-		if l.Tier != "" && l.Tier != "central" {
+		if l.Tier != "" && l.Tier != "central" && (l.Count.Known || (l.Offices != "" && l.Offices != "unknown")) {
 			network = "yes"
 		}
 	}
@@ -206,9 +215,9 @@ func peers(r *model.Resolved, a *analysis.Analysis, countries []*model.CountryFi
 				p.Far = append(p.Far, fmt.Sprintf("%s=%s (scenario: %s)", field, v, s))
 			}
 		}
-		if p.Known > 0 {
-			p.Score = float64(matches) / float64(p.Known)
-		}
+		// An unknown feature counts as half a match, so that a country known on
+		// two features does not outrank one known on six.
+		p.Score = (float64(matches) + 0.5*float64(len(FrameFields)-p.Known)) / float64(len(FrameFields))
 		out = append(out, p)
 	}
 	slices.SortStableFunc(out, func(x, y Peer) int {

@@ -24,6 +24,39 @@ func latest(list []*model.Figure, units ...string) *model.Figure {
 	return best
 }
 
+// yearOf reads the first year of "2023", "2022/23" or "2024-03"; 0 when none.
+func yearOf(y string) int {
+	n := 0
+	for i := 0; i < len(y) && i < 4; i++ {
+		if y[i] < '0' || y[i] > '9' {
+			return 0
+		}
+		n = n*10 + int(y[i]-'0')
+	}
+	return n
+}
+
+// nearestYear returns the known figure (of one of units, when given) whose
+// year is closest to year, the later one on a tie, the first written on a
+// further tie.
+func nearestYear(list []*model.Figure, year string, units ...string) *model.Figure {
+	var best *model.Figure
+	bestGap := 0
+	for _, f := range list {
+		if !f.Value.Known || (len(units) > 0 && !slices.Contains(units, f.Unit)) {
+			continue
+		}
+		gap := yearOf(f.Year) - yearOf(year)
+		if gap < 0 {
+			gap = -gap
+		}
+		if best == nil || gap < bestGap || (gap == bestGap && f.Year > best.Year) {
+			best, bestGap = f, gap
+		}
+	}
+	return best
+}
+
 // householdUnits are the beneficiary units counted like the scenario's households.
 var householdUnits = []string{"households", "families"}
 
@@ -83,18 +116,23 @@ func staffPer10k(id string, cf *model.CountryFile) Value {
 	if staff == nil {
 		return v
 	}
-	ben := latest(cf.Beneficiaries, householdUnits...)
+	ben := nearestYear(cf.Beneficiaries, staff.Year, householdUnits...)
 	comparable := ben != nil
 	if ben == nil {
-		ben = latest(cf.Beneficiaries)
+		ben = nearestYear(cf.Beneficiaries, staff.Year)
 	}
 	if ben == nil || ben.Value.Value == 0 {
 		return v
+	}
+	// Staff and beneficiaries more than two years apart are shown, not compared.
+	if gap := yearOf(staff.Year) - yearOf(ben.Year); gap > 2 || gap < -2 {
+		comparable = false
 	}
 	v.Known, v.Comparable = true, comparable
 	v.Value = staff.Value.Value / ben.Value.Value * 10000
 	v.Unit = "per 10,000 " + ben.Unit
 	v.Basis = fmt.Sprintf("%s %s (%s) / %s %s (%s) × 10,000", num(staff.Value.Value), staff.Unit, staff.Year, num(ben.Value.Value), ben.Unit, ben.Year)
+	v.Terms = []Term{{staff.Value.Value, staff.Unit, staff.Year}, {ben.Value.Value, ben.Unit, ben.Year}}
 	v.Sources = []string{staff.Source, ben.Source}
 	return v
 }
@@ -104,21 +142,34 @@ func officeValues(id string, cf *model.CountryFile) (Value, Value) {
 	offices, perMillion := Value{Country: id}, Value{Country: id}
 	total := 0.0
 	var parts, sources []string
+	var terms []Term
+	// One figure per level: the latest, when a level is given twice (conflicting counts).
+	latestOf := map[string]*model.CountryLevel{}
 	for _, l := range cf.Territory {
 		if l.Tier == "central" || !l.Count.Known || l.Offices == "delegated" {
 			continue
 		}
+		if cur, ok := latestOf[l.Level]; !ok || l.Year > cur.Year {
+			latestOf[l.Level] = l
+		}
+	}
+	for _, l := range cf.Territory {
+		if latestOf[l.Level] != l {
+			continue
+		}
 		total += l.Count.Value
 		parts = append(parts, fmt.Sprintf("%s %s (%s)", num(l.Count.Value), l.Level, l.Year))
+		terms = append(terms, Term{l.Count.Value, l.Level, l.Year})
 		sources = append(sources, l.Source)
 	}
 	if len(parts) == 0 {
 		return offices, perMillion
 	}
-	offices = Value{Country: id, Known: true, Value: total, Unit: "offices", Comparable: true, Basis: strings.Join(parts, " + "), Sources: sources}
+	offices = Value{Country: id, Known: true, Value: total, Unit: "offices", Comparable: true, Basis: strings.Join(parts, " + "), Terms: terms, Sources: sources}
 	if pop := latest(cf.Population); pop != nil && pop.Value.Value > 0 {
 		perMillion = Value{Country: id, Known: true, Value: total / pop.Value.Value * 1e6, Unit: "per million inhabitants", Comparable: true,
-			Basis: fmt.Sprintf("%s offices / %s inhabitants (%s)", num(total), num(pop.Value.Value), pop.Year), Sources: append(slices.Clone(sources), pop.Source)}
+			Basis: fmt.Sprintf("%s offices / %s inhabitants (%s)", num(total), num(pop.Value.Value), pop.Year),
+			Terms: []Term{{total, "offices", ""}, {pop.Value.Value, "inhabitants", pop.Year}}, Sources: append(slices.Clone(sources), pop.Source)}
 	}
 	return offices, perMillion
 }
@@ -129,8 +180,8 @@ func boardValues(id string, cf *model.CountryFile) (Value, Value) {
 	if b == nil {
 		return size, share
 	}
-	if b.Exists == "no" {
-		return Value{Country: id, Known: true, Value: 0, Unit: "members", Comparable: true, Basis: "no board", Sources: []string{b.Source}}, share
+	if b.Exists == "no" { // shown, but a missing board is no board of 0 members: not in the statistics
+		return Value{Country: id, Known: true, Value: 0, Unit: "members", Comparable: false, Basis: "no board", Sources: []string{b.Source}}, share
 	}
 	if b.Size != nil && b.Size.Value.Known {
 		size = Value{Country: id, Known: true, Value: b.Size.Value.Value, Unit: "members", Comparable: true, Basis: b.Size.Year, Sources: []string{b.Size.Source}}
@@ -147,9 +198,11 @@ func tierValue(id string, cf *model.CountryFile) Value {
 	tiers := map[string]bool{}
 	var sources []string
 	for _, l := range cf.Territory {
-		if l.Tier != "" && l.Tier != "central" {
+		if l.Tier != "" && l.Tier != "central" && (l.Count.Known || (l.Offices != "" && l.Offices != "unknown")) {
 			tiers[l.Tier] = true
-			sources = append(sources, l.Source)
+			if l.Source != "" {
+				sources = append(sources, l.Source)
+			}
 		}
 	}
 	if len(cf.Territory) == 0 {

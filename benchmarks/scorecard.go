@@ -22,9 +22,12 @@ func InstrumentNames() []string {
 	return out
 }
 
+// InstrumentFiles serves the embedded instrument files as benchmarks/instruments/ID.yaml.
+func InstrumentFiles() model.Files { return model.PrefixFS{FS: instrumentFiles, Prefix: Dir + "/"} }
+
 // Instruments reads the embedded international instruments.
 func Instruments() ([]*model.InstrumentFile, model.Diagnostics, error) {
-	l := &model.Loader{Files: model.PrefixFS{FS: instrumentFiles, Prefix: Dir + "/"}}
+	l := &model.Loader{Files: InstrumentFiles()}
 	var out []*model.InstrumentFile
 	var all model.Diagnostics
 	for _, n := range InstrumentNames() {

@@ -132,7 +132,7 @@ func TestAnalysisMarkdownIsThePagesSections(t *testing.T) {
 			t.Errorf("%s: the sections are missing:\n%.200s", s.ID, sections)
 		}
 		page := fileNamed(t, files, s.Page+".md")
-		if !strings.Contains(page, "\n\n"+strings.TrimRight(sections, "\n")+"\n\n## File diagnostics") {
+		if !strings.Contains(page, "\n\n"+strings.TrimRight(sections, "\n")+"\n\n## International comparison") {
 			t.Errorf("%s: the analyze sections differ from the page's", s.ID)
 		}
 	}

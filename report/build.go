@@ -24,6 +24,10 @@ func Build(set *model.Set, diags model.Diagnostics, lang string) (*Report, error
 type BuildOptions struct {
 	Analysis analysis.Options // the analysis of each scenario (the span of control above which units are listed...)
 	NoCharts bool             // leave the charts out (no DOT is drawn, no image referenced)
+	// Benchmarks are what each scenario is compared with; nil: the embedded
+	// countries and instruments. With no countries the page has no
+	// international comparison, with no instruments no scorecard.
+	Benchmarks *Benchmarks
 }
 
 // BuildWith is Build with options.
@@ -34,6 +38,11 @@ func BuildWith(set *model.Set, diags model.Diagnostics, lang string, opts BuildO
 	l, err := NewLanguage(lang)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Benchmarks == nil {
+		if opts.Benchmarks, err = EmbeddedBenchmarks(); err != nil {
+			return nil, err
+		}
 	}
 	r := &Report{Lang: l.code, Title: l.Label("reportTitle")}
 	if set.Study != nil {
@@ -153,10 +162,19 @@ func buildScenario(res *model.Resolved, baseline bool, diags model.Diagnostics, 
 	}
 	a := analysis.Analyze(res, opts.Analysis)
 	s.Analysis = buildAnalysis(res, a, n)
+	if b := opts.Benchmarks; b != nil {
+		s.Comparison = buildComparison(res, a, n, b.Countries)
+		s.Scorecard = buildScorecard(res, a, n, b.Instruments)
+	}
 	if !opts.NoCharts {
 		charts, err := buildCharts(res, a, n)
 		if err != nil {
 			return nil, err
+		}
+		if s.Comparison != nil {
+			if c, ok := positionChart(s, n.l); ok {
+				charts = append(charts, c)
+			}
 		}
 		s.Charts = charts
 	}
@@ -209,12 +227,17 @@ func buildDiagnostics(diags model.Diagnostics, files []string, l *Language) []Di
 func cite(sources []*model.Source, ref string) Citation {
 	for _, s := range sources {
 		if s.ID == ref && ref != "" {
-			c := Citation{Text: s.Title}
-			if u, err := url.Parse(s.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-				c.URL = u.String()
-			}
-			return c
+			return citation(s.Title, s.URL)
 		}
 	}
 	return Citation{Text: ref}
+}
+
+// citation is a title linked to its address when that is an http or https URL.
+func citation(title, address string) Citation {
+	c := Citation{Text: title}
+	if u, err := url.Parse(address); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		c.URL = u.String()
+	}
+	return c
 }

@@ -31,6 +31,7 @@ type ChartRef struct {
 	Title string // the caption: the view's name, with the territory unit's for a territory page
 	Path  string // the file beside the Markdown page: charts/<scenario>-<view>[-<page>].svg
 	DOT   []byte // what chart.SVG lays out
+	SVG   []byte // a chart the report draws itself (the position chart), used as it is; DOT is then nil
 }
 
 // ChartsOf returns the scenario's charts of a view, in page order.
@@ -98,6 +99,10 @@ func chartMarkdown(c ChartRef) (string, error) {
 func layoutCharts(s *Scenario) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(s.Charts))
 	for _, c := range s.Charts {
+		if c.SVG != nil {
+			out[c.Path] = c.SVG
+			continue
+		}
 		svg, err := chart.SVG(c.DOT)
 		if err != nil {
 			return nil, fmt.Errorf("chart %s: %w", c.Path, err)

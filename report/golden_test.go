@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/orgdesign/orgdesign/benchmarks"
 	"github.com/orgdesign/orgdesign/internal/golden"
 	"github.com/orgdesign/orgdesign/model"
 )
@@ -34,10 +35,27 @@ func loadFixture(t *testing.T) (*model.Set, model.Diagnostics) {
 	return set, diags
 }
 
+// fixtureBenchmarks are the two fixture countries of the benchmarks package
+// and the embedded instruments: the golden pages do not change when the
+// embedded country files do.
+func fixtureBenchmarks(t *testing.T) *Benchmarks {
+	t.Helper()
+	countries, ds, err := benchmarks.Read(benchmarks.Group{Files: model.OSFiles{},
+		Names: []string{"../benchmarks/testdata/xx.yaml", "../benchmarks/testdata/yy.yaml"}})
+	if err != nil || ds.HasErrors() {
+		t.Fatal(err, ds)
+	}
+	ins, ds, err := benchmarks.Instruments()
+	if err != nil || ds.HasErrors() {
+		t.Fatal(err, ds)
+	}
+	return &Benchmarks{Countries: countries, Instruments: ins}
+}
+
 func renderFixture(t *testing.T, lang string) []File {
 	t.Helper()
 	set, diags := loadFixture(t)
-	r, err := Build(set, diags, lang)
+	r, err := BuildWith(set, diags, lang, BuildOptions{Benchmarks: fixtureBenchmarks(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,10 +98,12 @@ func TestGolden(t *testing.T) {
 			wantCharts := []string{
 				"charts/option-centrale-org.svg", "charts/option-centrale-territory.svg", "charts/option-centrale-ecosystem.svg",
 				"charts/option-centrale-systems.svg", "charts/option-centrale-chain.svg", "charts/option-centrale-roadmap.svg",
+				"charts/option-centrale-benchmark.svg",
 				"charts/option-deconcentree-org.svg", "charts/option-deconcentree-territory.svg",
 				"charts/option-deconcentree-territory-nord.svg", "charts/option-deconcentree-territory-sud.svg",
 				"charts/option-deconcentree-ecosystem.svg", "charts/option-deconcentree-systems.svg",
 				"charts/option-deconcentree-chain.svg", "charts/option-deconcentree-roadmap.svg",
+				"charts/option-deconcentree-benchmark.svg",
 			}
 			if !slices.Equal(charts, wantCharts) {
 				t.Errorf("charts = %v, want %v", charts, wantCharts)

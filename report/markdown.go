@@ -185,6 +185,17 @@ func citeMarkdown(c Citation) string {
 // report, each under its title: the very sections of the scenario pages,
 // through the same templates.
 func AnalysisMarkdown(r *Report) ([]byte, error) {
+	return sectionsMarkdown(r, templates.AnalyzeMarkdown)
+}
+
+// BenchmarkMarkdown renders the international comparison and the scorecard
+// of every scenario of a report, each under its title: the very sections of
+// the scenario pages, through the same templates.
+func BenchmarkMarkdown(r *Report) ([]byte, error) {
+	return sectionsMarkdown(r, templates.BenchmarkMarkdown)
+}
+
+func sectionsMarkdown(r *Report, tmpl string) ([]byte, error) {
 	if r == nil {
 		return nil, errors.New("report: nothing to render")
 	}
@@ -196,5 +207,5 @@ func AnalysisMarkdown(r *Report) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return renderMarkdown(t, templates.AnalyzeMarkdown, pageData{R: r, Ext: ".md"})
+	return renderMarkdown(t, tmpl, pageData{R: r, Ext: ".md"})
 }

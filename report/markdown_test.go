@@ -177,7 +177,7 @@ func TestTemplatesEscapeEveryValue(t *testing.T) {
 		walk(tt.Tree.Root)
 	}
 	slices.Sort(names)
-	for _, want := range []string{"analysis", "analyze.md.tmpl", "diagnostics", "index.md.tmpl", "scenario.md.tmpl"} {
+	for _, want := range []string{"analysis", "analyze.md.tmpl", "benchmark.md.tmpl", "comparison", "diagnostics", "index.md.tmpl", "scenario.md.tmpl"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("template %q was not checked (checked %s)", want, strings.Join(names, ", "))
 		}

@@ -16,8 +16,17 @@
 //   - Write renders everything first, then writes the files atomically into a
 //     folder; a failed render writes nothing.
 //
+// Each scenario page also sets the scenario beside other countries' agencies
+// (benchmarks.Compare: the institutional frame, the indicators with their
+// bases and the scenario's position, drawn as a small SVG of our own, the
+// delivery chain stage by stage, the nearest peers, the lessons that apply,
+// the countries' sources) and rates it against the international instruments
+// (benchmarks.Scorecard); BuildOptions.Benchmarks says with what, the
+// embedded countries and instruments by default.
+//
 // AnalysisMarkdown and WriteAnalysisText print the analysis sections alone,
-// as Markdown (through the pages' templates) or as text tables for a terminal.
+// as Markdown (through the pages' templates) or as text tables for a terminal;
+// BenchmarkMarkdown and WriteBenchmarkText the comparison and the scorecard.
 package report
 
 // Report is the decision pack's content, independent of the output format.
@@ -102,7 +111,9 @@ type Scenario struct {
 	Transition        *Transition
 	Phases            []Phase
 	Analysis          *Analysis
-	Charts            []ChartRef // none when built with NoCharts
+	Comparison        *Comparison  // the international comparison; nil without countries
+	Scorecard         []Instrument // the international instruments' criteria; nil without instruments
+	Charts            []ChartRef   // none when built with NoCharts
 	Diagnostics       []Diagnostic
 }
 

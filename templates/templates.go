@@ -23,11 +23,13 @@ var files embed.FS
 
 // The templates' names.
 const (
-	IndexMarkdown    = "index.md.tmpl"    // the study's overview page
-	ScenarioMarkdown = "scenario.md.tmpl" // one scenario's page
-	AnalyzeMarkdown  = "analyze.md.tmpl"  // the analysis sections of every scenario, for `orgdesign analyze`
-	Analysis         = "analysis"         // the analysis sections of one scenario, in both of the above
-	Page             = "page.html.tmpl"   // the HTML layout around converted Markdown
+	IndexMarkdown     = "index.md.tmpl"     // the study's overview page
+	ScenarioMarkdown  = "scenario.md.tmpl"  // one scenario's page
+	AnalyzeMarkdown   = "analyze.md.tmpl"   // the analysis sections of every scenario, for `orgdesign analyze`
+	Analysis          = "analysis"          // the analysis sections of one scenario, in both of the above
+	BenchmarkMarkdown = "benchmark.md.tmpl" // the comparison and scorecard of every scenario, for `orgdesign benchmark`
+	Comparison        = "comparison"        // the international comparison and scorecard of one scenario, in both of the above
+	Page              = "page.html.tmpl"    // the HTML layout around converted Markdown
 )
 
 // Default is the language used when none is asked for.

@@ -62,7 +62,7 @@ func TestTemplatesParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{IndexMarkdown, ScenarioMarkdown, AnalyzeMarkdown, Analysis, "diagnostics"} {
+	for _, name := range []string{IndexMarkdown, ScenarioMarkdown, AnalyzeMarkdown, Analysis, BenchmarkMarkdown, Comparison, "diagnostics"} {
 		if md.Lookup(name) == nil {
 			t.Errorf("no Markdown template %s", name)
 		}

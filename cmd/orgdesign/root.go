@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/orgdesign/orgdesign/benchmarks"
 	"github.com/orgdesign/orgdesign/model"
 	"github.com/orgdesign/orgdesign/scenarios"
 )
@@ -82,6 +83,7 @@ scenarios for Morocco's social assistance agency (law 59-23).`,
 		newAnalyzeCmd(g),
 		newReportCmd(g),
 		newChartCmd(g),
+		newBenchmarkCmd(g),
 		newRiskCmd(g),
 		newInitCmd(),
 		newSchemaCmd(),
@@ -92,13 +94,21 @@ scenarios for Morocco's social assistance agency (law 59-23).`,
 }
 
 // loadInputs resolves the command's file arguments (files and folders) or,
-// with none, the embedded default set. It returns the loader and the files.
+// with none, the embedded default set (with all, the embedded country and
+// instrument files too). It returns the loader, which checks assessments
+// against the embedded instruments' criteria, and the files.
 func loadInputs(g *globalOptions, args []string, all bool) (*model.Loader, []string, error) {
-	l := &model.Loader{Builtin: scenarios.Files(), BuiltinDir: scenarios.Dir, MaxSize: g.maxSize}
+	instruments, _, err := benchmarks.Instruments()
+	if err != nil {
+		return nil, nil, &exitError{code: exitUsage, msg: err.Error()}
+	}
+	l := &model.Loader{Builtin: scenarios.Files(), BuiltinDir: scenarios.Dir, MaxSize: g.maxSize, Criteria: benchmarks.Criteria(instruments)}
 	if len(args) == 0 {
 		l.Files = scenarios.Files()
 		if all {
-			return l, scenarios.Names(), nil
+			l.Files = embeddedFiles{scenarios.Files(), benchmarks.Files(), benchmarks.InstrumentFiles()}
+			names := slices.Concat(scenarios.Names(), benchmarks.Names(), benchmarks.InstrumentNames())
+			return l, names, nil
 		}
 		return l, []string{scenarios.Study}, nil
 	}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 
 	"github.com/spf13/cobra"
 
@@ -17,13 +19,16 @@ func newValidateCmd(g *globalOptions) *cobra.Command {
 	o := &validateOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "validate [FILE|DIR...]",
-		Short: "Check scenario, territory and study files",
-		Long: `Check scenario, territory and study files against format v1: syntax, unknown
-fields, references, closed lists, reporting cycles, territory expansion.
+		Short: "Check scenario, territory, study, country and instrument files",
+		Long: `Check scenario, territory, study, country and instrument files against format
+v1: syntax, unknown fields, references, closed lists, reporting cycles,
+territory expansion, a year and a source for every country figure, the
+criteria a scenario's assessment rates.
 
 A study pulls in its scenarios, and a scenario the context it extends and its
 territory. Folders are searched for .yaml files. With no argument, the
-embedded default set is checked.
+embedded default set is checked, with the embedded country and instrument
+files.
 
 Each problem prints as file:line:col: severity: message [code], with a hint
 where one helps. Exit code 0 when valid (warnings allowed), 1 when an error
@@ -80,3 +85,19 @@ func plural(n int, one, many string) string {
 }
 
 func count(n int, one, many string) string { return fmt.Sprintf("%d %s", n, plural(n, one, many)) }
+
+// embeddedFiles serves the embedded files of several packages, each under its
+// own folder's name (scenarios/…, benchmarks/…): a name is read from the first
+// that has it.
+type embeddedFiles []model.Files
+
+// ReadFile reads the named file.
+func (e embeddedFiles) ReadFile(name string) ([]byte, error) {
+	for _, f := range e {
+		data, err := f.ReadFile(name)
+		if !errors.Is(err, fs.ErrNotExist) {
+			return data, err
+		}
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
