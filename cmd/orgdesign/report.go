@@ -31,7 +31,8 @@ strategy, prerequisites, transition and roadmap, units with headcount and
 costs by unit, tier, territory and profile, structure (spans, layers), the
 delivery chain as a RACI with gaps and overlaps, capacity against the
 standards, information systems, the benchmark indicators, the build-up by
-phase, the charts, and the files' diagnostics. The charts are inline SVG in
+phase, the international comparison with the countries and the scorecard
+against the international instruments, the charts, and the files' diagnostics. The charts are inline SVG in
 the HTML and SVG files in charts/ beside the Markdown.
 
 With no argument, the embedded default study is reported. Inputs with errors
