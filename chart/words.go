@@ -1,9 +1,6 @@
 package chart
 
-import (
-	"strconv"
-	"strings"
-)
+import "github.com/orgdesign/orgdesign/internal/textfmt"
 
 // The words the charts add to the scenario's own text, in French and English.
 // Kinds, stages and modes use the same wording as the report (templates/i18n).
@@ -247,13 +244,23 @@ var words = map[string]map[string]string{
 // Languages lists the languages of the words charts add.
 func Languages() []string { return []string{"fr", "en"} }
 
-// dict looks words up in one language.
+// dict looks words up in one language and writes its numbers.
 type dict struct {
 	lang string
 	m    map[string]string
+	num  textfmt.Style
 }
 
-func dictFor(lang string) dict { return dict{lang: lang, m: words[lang]} }
+func dictFor(lang string) dict {
+	num := textfmt.For(lang)
+	if num.Thousands == "\u202f" {
+		// Graphviz sizes a box from its own font metrics: it measures the
+		// no-break space as a space, the narrow one as an unknown character
+		// twice as wide, which would pad the labels' boxes.
+		num.Thousands = "\u00a0"
+	}
+	return dict{lang: lang, m: words[lang], num: num}
+}
 
 // w returns the word for key; a missing key shows as itself, so a test sees it.
 func (d dict) w(key string) string {
@@ -273,26 +280,7 @@ func (d dict) kind(prefix, value string) string {
 
 // int formats a count with the language's thousands separator (a no-break
 // space in French, a comma in English).
-func (d dict) int(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	sep := ","
-	if d.lang == "fr" {
-		sep = "\u00a0"
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func (d dict) int(n int) string { return d.num.Int(n) }
 
 // staff formats a headcount: "1 agent", "1 250 agents", "1,250 staff".
 func (d dict) staff(n int) string {

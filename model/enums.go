@@ -37,7 +37,7 @@ var (
 	Severities       = []string{"low", "medium", "high", "critical"}
 	Ratings          = []string{"low", "medium", "high"}
 	ConsultFormats   = []string{"workshop", "interview", "survey", "focus-group", "committee"}
-	Metrics          = []string{"payroll", "headcount", "annual-cost", "setup-cost", "residual-risk", "capacity-gap", "transition-cost", "transition-months", "offices"}
+	Metrics          = []string{"payroll", "headcount", "annual-cost", "setup-cost", "residual-risk", "capacity-gap", "transition-cost", "transition-months", "offices", "chain-gaps", "benchmark-distance"}
 	Directions       = []string{"min", "max"}
 )
 

@@ -99,7 +99,7 @@ type Criterion struct {
 	Meta      `yaml:"-" json:"-"`
 	ID        string             `yaml:"id" json:"id" jsonschema:"required"`
 	Title     string             `yaml:"title" json:"title" jsonschema:"required"`
-	Metric    string             `yaml:"metric,omitempty" json:"metric,omitempty" jsonschema:"enum=payroll,enum=headcount,enum=annual-cost,enum=setup-cost,enum=residual-risk,enum=capacity-gap,enum=transition-cost,enum=transition-months,enum=offices"`
+	Metric    string             `yaml:"metric,omitempty" json:"metric,omitempty" jsonschema:"enum=payroll,enum=headcount,enum=annual-cost,enum=setup-cost,enum=residual-risk,enum=capacity-gap,enum=transition-cost,enum=transition-months,enum=offices,enum=chain-gaps,enum=benchmark-distance"`
 	Scored    bool               `yaml:"scored,omitempty" json:"scored,omitempty"`
 	Direction string             `yaml:"direction,omitempty" json:"direction,omitempty" jsonschema:"enum=min,enum=max"`
 	Weights   map[string]float64 `yaml:"weights,omitempty" json:"weights,omitempty" jsonschema:"description=Weight per stakeholder group"`

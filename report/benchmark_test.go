@@ -319,6 +319,27 @@ func TestHostileCountryFiles(t *testing.T) {
 	}
 }
 
+// checkTexts checks each value of each list has a text in its section of a
+// language's strings, and the section no other text; it returns the strings.
+func checkTexts(t *testing.T, lang string, lists map[string][]string) templates.Strings {
+	t.Helper()
+	s, err := templates.LoadStrings(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for section, values := range lists {
+		for _, v := range values {
+			if text, ok := s.Get(section, v); !ok || text == "" {
+				t.Errorf("%s: no text for %s %q", lang, section, v)
+			}
+		}
+		if len(s[section]) != len(values) {
+			t.Errorf("%s: section %s has %d texts for %d values", lang, section, len(s[section]), len(values))
+		}
+	}
+	return s
+}
+
 // TestBenchmarkStrings checks every value the comparison and the scorecard
 // word has a text in every language: kinds of party, positions, indicators,
 // units, reliabilities, ratings, effects, and the reasons of the scorecard.
@@ -338,20 +359,7 @@ func TestBenchmarkStrings(t *testing.T) {
 			"capacity-meets-standards", "chain-overlaps"},
 	}
 	for _, lang := range templates.Languages() {
-		s, err := templates.LoadStrings(lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for section, values := range lists {
-			for _, v := range values {
-				if text, ok := s.Get(section, v); !ok || text == "" {
-					t.Errorf("%s: no text for %s %q", lang, section, v)
-				}
-			}
-			if len(s[section]) != len(values) {
-				t.Errorf("%s: section %s has %d texts for %d values", lang, section, len(s[section]), len(values))
-			}
-		}
+		s := checkTexts(t, lang, lists)
 		for field, key := range frameLabels {
 			if _, ok := s.Get("label", key); !ok {
 				t.Errorf("%s: no label %q for the frame's %s", lang, key, field)

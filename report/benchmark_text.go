@@ -11,32 +11,12 @@ import (
 // report's language. Countries go by their ISO codes in the wide tables; the
 // first table names them.
 func WriteBenchmarkText(w io.Writer, r *Report) error {
-	l, err := NewLanguage(r.Lang)
-	if err != nil {
-		return err
-	}
-	t := &textWriter{l: l}
-	for i, s := range r.Scenarios {
-		if i > 0 {
-			t.buf.WriteString("\n")
-		}
-		title := s.Title
-		if s.ID != "" && s.ID != s.Title {
-			title += " [" + s.ID + "]"
-		}
-		t.heading(title, '=')
+	return writeText(w, r, func(t *textWriter, s *Scenario) {
 		if c := s.Comparison; c != nil {
 			t.comparison(c)
 		}
 		t.scorecard(s.Scorecard)
-	}
-	_, err = w.Write(t.buf.Bytes())
-	return err
-}
-
-// subheading writes a table's title after a blank line.
-func (t *textWriter) subheading(title string) {
-	t.buf.WriteString("\n" + terminalText(title) + "\n")
+	})
 }
 
 func (t *textWriter) comparison(c *Comparison) {
@@ -94,23 +74,23 @@ func (t *textWriter) comparison(c *Comparison) {
 	t.heading(l.Label("peers"), '-')
 	colon := l.Label("colon") + " "
 	for _, p := range c.Peers { // the features on lines of their own: they are long
-		t.buf.WriteString(terminalText("  "+p.Rank.Text+". "+p.Code+"  "+p.Country+colon+p.Score) + "\n")
-		t.buf.WriteString(terminalText("       "+l.Label("nearFeatures")+colon+or(p.Near)) + "\n")
-		t.buf.WriteString(terminalText("       "+l.Label("farFeatures")+colon+or(p.Far)) + "\n")
+		t.line("  " + p.Rank.Text + ". " + p.Code + "  " + p.Country + colon + p.Score)
+		t.line("       " + l.Label("nearFeatures") + colon + or(p.Near))
+		t.line("       " + l.Label("farFeatures") + colon + or(p.Far))
 	}
 
 	t.heading(l.Label("lessons"), '-')
 	if len(c.Lessons) == 0 {
-		t.buf.WriteString("  " + terminalText(l.Label("noLesson")) + "\n")
+		t.line("  " + l.Label("noLesson"))
 	}
 	for i, ls := range c.Lessons {
 		if i > 0 {
 			t.buf.WriteString("\n")
 		}
-		t.buf.WriteString("  " + terminalText(ls.Code+"  "+ls.Country+" — "+ls.Because) + "\n")
-		t.buf.WriteString("    " + terminalText(ls.Text) + "\n")
+		t.line("  " + ls.Code + "  " + ls.Country + " — " + ls.Because)
+		t.line("    " + ls.Text)
 		if ls.Source.Text != "" {
-			t.buf.WriteString("    " + terminalText(l.Label("source")+l.Label("colon")+" "+citationText(ls.Source)) + "\n")
+			t.line("    " + l.Label("source") + l.Label("colon") + " " + citationText(ls.Source))
 		}
 	}
 }

@@ -28,6 +28,12 @@ type BuildOptions struct {
 	// countries and instruments. With no countries the page has no
 	// international comparison, with no instruments no scorecard.
 	Benchmarks *Benchmarks
+	// Simulate, when above 0, draws that many years of losses for each
+	// scenario's register (risk.Simulate, at most risk.MaxDraws), calibrated
+	// by the scenario's calibration-* assumptions, else by the illustrative
+	// defaults; Seed seeds it: the same seed gives the same pages.
+	Simulate int
+	Seed     uint64
 }
 
 // BuildWith is Build with options.
@@ -57,7 +63,8 @@ func BuildWith(set *model.Set, diags model.Diagnostics, lang string, opts BuildO
 		if err := checkPageName(res.Header.ID); err != nil { // the page's name, and its charts'
 			return nil, fmt.Errorf("%s: scenario %q: %w", res.File, res.Header.ID, err)
 		}
-		s, err := buildScenario(res, res == set.Baseline, diags, l, opts)
+		s, found, err := buildScenario(res, res == set.Baseline, diags, l, opts)
+		r.BuildDiagnostics = append(r.BuildDiagnostics, found...)
 		if err != nil {
 			return nil, fmt.Errorf("%s: scenario %q: %w", res.File, res.Header.ID, err)
 		}
@@ -67,6 +74,7 @@ func BuildWith(set *model.Set, diags model.Diagnostics, lang string, opts BuildO
 		pages[s.Page] = res.File
 		r.Scenarios = append(r.Scenarios, s)
 	}
+	r.BuildDiagnostics = r.BuildDiagnostics.Sort() // a shared context's assumption speaks once
 	return r, nil
 }
 
@@ -118,7 +126,9 @@ func buildStudy(st *model.Study, l *Language) *Study {
 	return s
 }
 
-func buildScenario(res *model.Resolved, baseline bool, diags model.Diagnostics, l *Language, opts BuildOptions) (*Scenario, error) {
+// buildScenario builds one scenario's page; the diagnostics are what the
+// risk assessment found wrong in its assumptions.
+func buildScenario(res *model.Resolved, baseline bool, diags model.Diagnostics, l *Language, opts BuildOptions) (*Scenario, model.Diagnostics, error) {
 	h := res.Header
 	cur := h.Currency
 	s := &Scenario{ID: h.ID, Page: h.ID, File: res.File, Title: cmp.Or(h.Title, h.ID), Summary: h.Summary,
@@ -166,20 +176,22 @@ func buildScenario(res *model.Resolved, baseline bool, diags model.Diagnostics, 
 		s.Comparison = buildComparison(res, a, n, b.Countries)
 		s.Scorecard = buildScorecard(res, a, n, b.Instruments)
 	}
+	assessment, found := assessRisks(res, a, l.code, opts)
+	s.Risks = buildRisks(assessment, n)
 	if !opts.NoCharts {
 		charts, err := buildCharts(res, a, n)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if s.Comparison != nil {
 			if c, ok := positionChart(s, n.l); ok {
 				charts = append(charts, c)
 			}
 		}
-		s.Charts = charts
+		s.Charts = append(charts, heatmapChart(s, assessment, l))
 	}
-	s.Diagnostics = buildDiagnostics(diags, res.Files, l)
-	return s, nil
+	s.Diagnostics = buildDiagnostics(slices.Concat(diags, found).Sort(), res.Files, l)
+	return s, found, nil
 }
 
 func buildStrategy(st *model.Strategy, sources []*model.Source, l *Language) *Strategy {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/orgdesign/orgdesign/analysis"
 	"github.com/orgdesign/orgdesign/chart"
+	"github.com/orgdesign/orgdesign/internal/escape"
 	"github.com/orgdesign/orgdesign/model"
 )
 
@@ -91,7 +92,7 @@ func chartMarkdown(c ChartRef) (string, error) {
 	if err := checkFileName(c.Path); err != nil {
 		return "", err
 	}
-	return "![" + escapeMarkdown(c.Title) + "](<" + c.Path + ">)", nil
+	return "![" + escape.Markdown(c.Title) + "](<" + c.Path + ">)", nil
 }
 
 // layoutCharts lays out the charts of a scenario: chart.SVG, our own

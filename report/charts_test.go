@@ -2,8 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/xml"
-	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -105,15 +103,7 @@ func TestChartsInline(t *testing.T) {
 			if strings.Count(md, "](<"+c.Path+">)") != 1 {
 				t.Errorf("%s.md does not show %s once", s.Page, c.Path)
 			}
-			dec := xml.NewDecoder(strings.NewReader(svgs[i]))
-			for {
-				if _, err := dec.Token(); err == io.EOF {
-					break
-				} else if err != nil {
-					t.Errorf("%s: %s is not well-formed: %v", s.Page, c.Path, err)
-					break
-				}
-			}
+			wellFormed(t, s.Page+": "+c.Path, []byte(svgs[i]))
 		}
 		for _, bad := range []string{"<?xml", "<!DOCTYPE svg", "<!--"} {
 			if strings.Contains(page, bad) {

@@ -1,23 +1,19 @@
 package report
 
 import (
-	"math"
 	"regexp"
-	"strconv"
 	"strings"
 
+	"github.com/orgdesign/orgdesign/internal/textfmt"
 	"github.com/orgdesign/orgdesign/templates"
 )
 
 // Language formats numbers, dates and enumeration values in one language, the
 // way the report does; commands that print figures use it too.
 type Language struct {
-	code         string
-	strings      templates.Strings
-	thousands    string
-	decimal      string
-	unitSpace    string
-	percentSpace string
+	code    string
+	strings templates.Strings
+	style   textfmt.Style // how the language writes numbers
 }
 
 // NewLanguage returns the formatting of a language: one of
@@ -30,12 +26,7 @@ func NewLanguage(code string) (*Language, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Language{code: code, strings: s}
-	l.thousands, _ = s.Get("format", "thousands")
-	l.decimal, _ = s.Get("format", "decimal")
-	l.unitSpace, _ = s.Get("format", "unitSpace")
-	l.percentSpace, _ = s.Get("format", "percentSpace")
-	return l, nil
+	return &Language{code: code, strings: s, style: textfmt.For(code)}, nil
 }
 
 // Code is the language's code: fr or en.
@@ -59,46 +50,19 @@ func (l *Language) Enum(section, value string) string {
 	return value
 }
 
-// Number is the one formatting helper for floats: at most maxDecimals
-// decimals, trailing zeros dropped, thousands grouped, in the language's style.
-func (l *Language) Number(v float64, maxDecimals int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	s := strconv.FormatFloat(v, 'f', maxDecimals, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, _ := strings.Cut(s, ".")
-	frac = strings.TrimRight(frac, "0")
-	var b strings.Builder
-	if neg && (strings.Trim(whole, "0") != "" || frac != "") {
-		b.WriteByte('-')
-	}
-	for i, d := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteString(l.thousands)
-		}
-		b.WriteRune(d)
-	}
-	if frac != "" {
-		b.WriteString(l.decimal)
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+// Number formats a float through the one formatting helper
+// (textfmt.Style.Number): at most maxDecimals decimals, trailing zeros
+// dropped, thousands grouped, in the language's style.
+func (l *Language) Number(v float64, maxDecimals int) string { return l.style.Number(v, maxDecimals) }
 
 // Count formats a whole number.
 func (l *Language) Count(n int) Figure {
-	return Figure{Value: float64(n), Text: l.Number(float64(n), 0)}
+	return Figure{Value: float64(n), Text: l.style.Int(n)}
 }
 
 // Amount formats a sum of money rounded to the unit, with its currency.
 func (l *Language) Amount(v float64, currency string) Figure {
-	t := l.Number(v, 0)
-	if currency != "" {
-		t += l.unitSpace + currency
-	}
-	return Figure{Value: v, Text: t}
+	return Figure{Value: v, Text: l.style.Amount(v, currency)}
 }
 
 // months formats a duration in months.
@@ -107,13 +71,11 @@ func (l *Language) months(n int) Figure {
 	if n == 1 {
 		word = l.Label("monthOne")
 	}
-	return Figure{Value: float64(n), Text: l.Number(float64(n), 0) + l.unitSpace + word}
+	return Figure{Value: float64(n), Text: l.style.Int(n) + l.style.UnitSpace + word}
 }
 
 // Percent formats a share (0–1) as a percentage with at most one decimal.
-func (l *Language) Percent(share float64) string {
-	return l.Number(share*100, 1) + l.percentSpace + "%"
-}
+func (l *Language) Percent(share float64) string { return l.style.Percent(share) }
 
 func (l *Language) yesNo(b bool) string {
 	if b {
@@ -142,5 +104,5 @@ func (l *Language) date(s string) string {
 	if day == "1" {
 		day, _ = l.strings.Get("month", "first")
 	}
-	return day + l.unitSpace + month + " " + m[1]
+	return day + l.style.UnitSpace + month + " " + m[1]
 }

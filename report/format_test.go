@@ -3,42 +3,29 @@ package report
 import (
 	"math"
 	"testing"
+
+	"github.com/orgdesign/orgdesign/internal/textfmt"
 )
 
-func TestNumber(t *testing.T) {
-	fr, err := NewLanguage("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	en, err := NewLanguage("en")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		v        float64
-		decimals int
-		fr, en   string
-	}{
-		{0, 0, "0", "0"},
-		{7, 0, "7", "7"},
-		{999, 0, "999", "999"},
-		{1000, 0, "1\u202f000", "1,000"},
-		{1234567, 0, "1\u202f234\u202f567", "1,234,567"},
-		{-1234567, 0, "-1\u202f234\u202f567", "-1,234,567"},
-		{44.5, 2, "44,5", "44.5"},
-		{12345.678, 2, "12\u202f345,68", "12,345.68"},
-		{12.0, 2, "12", "12"},
-		{0.004, 2, "0", "0"},
-		{-0.001, 2, "0", "0"},
-		{1234.5, 0, "1\u202f234", "1,234"}, // rounded half to even by strconv
-		{math.Inf(1), 0, "+Inf", "+Inf"},
-	}
-	for _, tt := range tests {
-		if got := fr.Number(tt.v, tt.decimals); got != tt.fr {
-			t.Errorf("fr number(%v, %d) = %q, want %q", tt.v, tt.decimals, got, tt.fr)
+// TestLanguageNumbers checks the report writes its figures through the one
+// formatting helper, in the style of its language (textfmt tests the helper).
+func TestLanguageNumbers(t *testing.T) {
+	for _, code := range []string{"fr", "en"} {
+		l, err := NewLanguage(code)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if got := en.Number(tt.v, tt.decimals); got != tt.en {
-			t.Errorf("en number(%v, %d) = %q, want %q", tt.v, tt.decimals, got, tt.en)
+		st := textfmt.For(code)
+		for _, v := range []float64{0, -0.001, 44.5, 12345.678, 1234567, math.Inf(1)} {
+			if got, want := l.Number(v, 2), st.Number(v, 2); got != want {
+				t.Errorf("%s: Number(%v) = %q, want %q", code, v, got, want)
+			}
+			if got, want := l.Percent(v/100), st.Percent(v/100); got != want {
+				t.Errorf("%s: Percent(%v) = %q, want %q", code, v/100, got, want)
+			}
+		}
+		if got, want := l.Count(1234567).Text, st.Int(1234567); got != want {
+			t.Errorf("%s: Count = %q, want %q", code, got, want)
 		}
 	}
 }

@@ -55,7 +55,7 @@ func fixtureBenchmarks(t *testing.T) *Benchmarks {
 func renderFixture(t *testing.T, lang string) []File {
 	t.Helper()
 	set, diags := loadFixture(t)
-	r, err := BuildWith(set, diags, lang, BuildOptions{Benchmarks: fixtureBenchmarks(t)})
+	r, err := BuildWith(set, diags, lang, BuildOptions{Benchmarks: fixtureBenchmarks(t), Simulate: 2000, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,12 +98,12 @@ func TestGolden(t *testing.T) {
 			wantCharts := []string{
 				"charts/option-centrale-org.svg", "charts/option-centrale-territory.svg", "charts/option-centrale-ecosystem.svg",
 				"charts/option-centrale-systems.svg", "charts/option-centrale-chain.svg", "charts/option-centrale-roadmap.svg",
-				"charts/option-centrale-benchmark.svg",
+				"charts/option-centrale-benchmark.svg", "charts/option-centrale-heatmap.svg",
 				"charts/option-deconcentree-org.svg", "charts/option-deconcentree-territory.svg",
 				"charts/option-deconcentree-territory-nord.svg", "charts/option-deconcentree-territory-sud.svg",
 				"charts/option-deconcentree-ecosystem.svg", "charts/option-deconcentree-systems.svg",
 				"charts/option-deconcentree-chain.svg", "charts/option-deconcentree-roadmap.svg",
-				"charts/option-deconcentree-benchmark.svg",
+				"charts/option-deconcentree-benchmark.svg", "charts/option-deconcentree-heatmap.svg",
 			}
 			if !slices.Equal(charts, wantCharts) {
 				t.Errorf("charts = %v, want %v", charts, wantCharts)

@@ -8,7 +8,6 @@ import (
 	"html"
 	"strings"
 	"text/template"
-	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -16,53 +15,9 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/orgdesign/orgdesign/internal/escape"
 	"github.com/orgdesign/orgdesign/templates"
 )
-
-// escapeMarkdown is the one Markdown escaping helper: it makes any user text
-// read literally wherever a template puts it, in a paragraph, a heading, a
-// list item or a table cell. Line breaks and tabs become spaces (a table row
-// is one line), control characters are dropped, outer spaces trimmed, and every character that
-// could start Markdown syntax is backslash-escaped (CommonMark lets any ASCII
-// punctuation be escaped).
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	s = strings.Trim(strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029':
-			return ' '
-		case unicode.IsControl(r):
-			return -1
-		}
-		return r
-	}, s), " ")
-	for i, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '#':
-			b.WriteByte('\\')
-		case '-', '+', '=':
-			if i == 0 { // a list item, a setext underline
-				b.WriteByte('\\')
-			}
-		case '.', ')':
-			if i > 0 && isDigits(s[:i]) && (i+1 == len(s) || s[i+1] == ' ') { // an ordered list item: "1. "
-				b.WriteByte('\\')
-			}
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
 
 // markdownBlock passes a field documented as Markdown through, as its own
 // block. Markdown that would not end where the field ends (an unclosed code
@@ -79,7 +34,7 @@ func markdownBlock(s string) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(escapeMarkdown(line))
+		b.WriteString(escape.Markdown(line))
 	}
 	return b.String()
 }
@@ -144,7 +99,7 @@ type pageData struct {
 // cite (a citation, escaped and linked) and chart (a chart's image).
 func markdownFuncs(l *Language) template.FuncMap {
 	return template.FuncMap{
-		"esc":      escapeMarkdown,
+		"esc":      escape.Markdown,
 		"markdown": markdownBlock,
 		"cite":     citeMarkdown,
 		"chart":    chartMarkdown,
@@ -153,7 +108,7 @@ func markdownFuncs(l *Language) template.FuncMap {
 			if !ok {
 				return "", fmt.Errorf("no label %q in the %s strings", key, l.code)
 			}
-			return escapeMarkdown(v), nil
+			return escape.Markdown(v), nil
 		},
 	}
 }
@@ -176,9 +131,9 @@ func parseMarkdownTemplates(l *Language) (*template.Template, error) {
 // address; the address goes between angle brackets so no character ends it.
 func citeMarkdown(c Citation) string {
 	if c.URL == "" || strings.ContainsAny(c.URL, "<>\n\r ") {
-		return escapeMarkdown(c.Text)
+		return escape.Markdown(c.Text)
 	}
-	return "[" + escapeMarkdown(c.Text) + "](<" + c.URL + ">)"
+	return "[" + escape.Markdown(c.Text) + "](<" + c.URL + ">)"
 }
 
 // AnalysisMarkdown renders the analysis sections of every scenario of a

@@ -22,12 +22,22 @@
 // delivery chain stage by stage, the nearest peers, the lessons that apply,
 // the countries' sources) and rates it against the international instruments
 // (benchmarks.Scorecard); BuildOptions.Benchmarks says with what, the
-// embedded countries and instruments by default.
+// embedded countries and instruments by default. Then come its risks and
+// mitigations (risk.Assess: the heat maps, inherent beside residual, drawn by
+// risk.HeatmapSVG and inlined like the charts; the risks above the appetite;
+// the register sorted by residual score; the mitigations; the risks derived
+// from the structure with their reasons; the loss simulation when
+// BuildOptions.Simulate asks for one), and last the operationalisation phase
+// by phase, the order the consultation asks for. The index sets each option's
+// residual exposure and its high or critical residual risks beside its other
+// key figures.
 //
 // AnalysisMarkdown and WriteAnalysisText print the analysis sections alone,
 // as Markdown (through the pages' templates) or as text tables for a terminal;
 // BenchmarkMarkdown and WriteBenchmarkText the comparison and the scorecard.
 package report
+
+import "github.com/orgdesign/orgdesign/model"
 
 // Report is the decision pack's content, independent of the output format.
 type Report struct {
@@ -36,6 +46,12 @@ type Report struct {
 	Study       *Study      // nil when the set has no study file
 	Scenarios   []*Scenario // in the study's order
 	Diagnostics []Diagnostic
+	// BuildDiagnostics are the problems building found in the inputs beyond
+	// loading them: an assumption the risk assessment cannot read (a
+	// risk-appetite that names no level, calibration-* values out of range),
+	// sorted, each once. Each also shows on its scenario's page; a command
+	// writes nothing when one is an error.
+	BuildDiagnostics model.Diagnostics
 }
 
 // Figure is a number with its text in the report's language.
@@ -113,6 +129,7 @@ type Scenario struct {
 	Analysis          *Analysis
 	Comparison        *Comparison  // the international comparison; nil without countries
 	Scorecard         []Instrument // the international instruments' criteria; nil without instruments
+	Risks             *Risks       // the register, the derived risks and the simulation (risk.Assess)
 	Charts            []ChartRef   // none when built with NoCharts
 	Diagnostics       []Diagnostic
 }

@@ -5,10 +5,9 @@ import (
 	"cmp"
 	"io"
 	"slices"
-	"strings"
-	"text/tabwriter"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/orgdesign/orgdesign/internal/escape"
+	"github.com/orgdesign/orgdesign/internal/textfmt"
 )
 
 // Text limits: a terminal shows the first rows of a long table and says how
@@ -18,27 +17,15 @@ const (
 	capacityRows = 10 // territorial instances short of staff, the largest shortfalls first
 )
 
-// terminalText is the one escaping helper for text printed on a terminal:
-// control characters (escape sequences among them) and bidirectional
-// overrides are replaced, so a name cannot move the cursor, recolour the
-// screen, reorder what follows or break a table's row; tabs and line breaks
-// become spaces.
-func terminalText(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			return ' '
-		case unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r):
-			return '\uFFFD'
-		}
-		return r
-	}, s)
-}
-
 // WriteAnalysisText writes the analysis of every scenario of a report as
 // aligned plain-text tables for a terminal, in the report's language.
 func WriteAnalysisText(w io.Writer, r *Report) error {
+	return writeText(w, r, (*textWriter).scenario)
+}
+
+// writeText writes each scenario of a report, under its title, as text for a
+// terminal.
+func writeText(w io.Writer, r *Report, each func(*textWriter, *Scenario)) error {
 	l, err := NewLanguage(r.Lang)
 	if err != nil {
 		return err
@@ -48,7 +35,12 @@ func WriteAnalysisText(w io.Writer, r *Report) error {
 		if i > 0 {
 			t.buf.WriteString("\n") // and the heading's blank line
 		}
-		t.scenario(s)
+		title := s.Title
+		if s.ID != "" && s.ID != s.Title {
+			title += " [" + s.ID + "]"
+		}
+		t.heading(title, '=')
+		each(t, s)
 	}
 	_, err = w.Write(t.buf.Bytes())
 	return err
@@ -71,22 +63,19 @@ func right(label string) col { return col{head: label, right: true} }
 
 // heading writes a title underlined with a rule, after a blank line unless it
 // starts the output.
-func (t *textWriter) heading(title string, rule rune) {
-	title = terminalText(title)
-	if t.buf.Len() > 0 {
-		t.buf.WriteString("\n")
-	}
-	t.buf.WriteString(title + "\n" + strings.Repeat(string(rule), utf8.RuneCountInString(title)) + "\n")
-}
+func (t *textWriter) heading(title string, rule rune) { textfmt.Heading(&t.buf, title, rule) }
 
 // facts writes "label: value" lines, the values aligned.
-func (t *textWriter) facts(rows [][2]string) {
-	tw := tabwriter.NewWriter(&t.buf, 0, 8, 1, ' ', 0)
-	for _, r := range rows {
-		io.WriteString(tw, "  "+terminalText(r[0])+t.l.Label("colon")+"\t"+terminalText(r[1])+"\n")
-	}
-	tw.Flush()
+func (t *textWriter) facts(rows [][2]string) { textfmt.Facts(&t.buf, rows, t.l.Label("colon")) }
+
+// subheading writes a table's title after a blank line.
+func (t *textWriter) subheading(title string) {
+	t.buf.WriteString("\n")
+	t.line(title)
 }
+
+// line writes a line of text, escaped for the terminal.
+func (t *textWriter) line(s string) { t.buf.WriteString(escape.Terminal(s) + "\n") }
 
 // table writes rows under their column headings, aligned, keeping the first
 // limit rows (all when limit is 0) and saying how many are left out.
@@ -98,39 +87,12 @@ func (t *textWriter) table(cols []col, rows [][]string, limit int) {
 	if limit > 0 && len(rows) > limit {
 		rows, hidden = rows[:limit], len(rows)-limit
 	}
-	cells := make([][]string, 0, len(rows)+1)
 	head := make([]string, len(cols))
+	right := make([]bool, len(cols))
 	for i, c := range cols {
-		head[i] = c.head
+		head[i], right[i] = c.head, c.right
 	}
-	cells = append(cells, head)
-	cells = append(cells, rows...)
-	for i := range cells {
-		for j := range cells[i] {
-			cells[i][j] = terminalText(cells[i][j])
-		}
-	}
-	for j, c := range cols { // right-align a column of numbers by padding it to its width
-		if !c.right {
-			continue
-		}
-		width := 0
-		for _, row := range cells {
-			width = max(width, utf8.RuneCountInString(row[j]))
-		}
-		for _, row := range cells {
-			row[j] = strings.Repeat(" ", width-utf8.RuneCountInString(row[j])) + row[j]
-		}
-	}
-	var b bytes.Buffer
-	tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
-	for _, row := range cells {
-		io.WriteString(tw, "  "+strings.Join(row, "\t")+"\n")
-	}
-	tw.Flush()
-	for line := range strings.Lines(b.String()) { // an empty last cell leaves the padding of the others
-		t.buf.WriteString(strings.TrimRight(line, " \n") + "\n")
-	}
+	textfmt.Table(&t.buf, head, right, rows)
 	if hidden > 0 {
 		t.buf.WriteString("  … " + t.l.Count(hidden).Text + " " + t.l.Label("more") + "\n")
 	}
@@ -141,11 +103,6 @@ func or(s string) string { return cmp.Or(s, "—") }
 
 func (t *textWriter) scenario(s *Scenario) {
 	l := t.l
-	title := s.Title
-	if s.ID != "" && s.ID != s.Title {
-		title += " [" + s.ID + "]"
-	}
-	t.heading(title, '=')
 	a := s.Analysis
 	if a == nil {
 		return
@@ -173,7 +130,7 @@ func (t *textWriter) scenario(s *Scenario) {
 		if len(rows) == 0 {
 			return
 		}
-		t.buf.WriteString("\n" + terminalText(title) + "\n")
+		t.subheading(title)
 		t.table(append([]col{left(first), right(l.Label("instances"))}, money...), rows, textRows)
 	}
 	groups(l.Label("byTier"), l.Label("tier"), append(slices.Clone(c.Tiers), c.Total))
@@ -187,7 +144,7 @@ func (t *textWriter) scenario(s *Scenario) {
 		rows = append(rows, []string{p.Title, fo, p.Headcount.Text, p.Payroll.Text})
 	}
 	if len(rows) > 0 {
-		t.buf.WriteString("\n" + terminalText(l.Label("byProfile")) + "\n")
+		t.subheading(l.Label("byProfile"))
 		t.table([]col{left(l.Label("profile")), left(l.Label("frontOffice")), right(l.Label("headcount")), right(l.Label("payroll"))}, rows, textRows)
 	}
 	t.structure(a.Structure)
@@ -226,12 +183,12 @@ func (t *textWriter) structure(s Structure) {
 		rows = append(rows, []string{b.Span.Text, b.Units.Text})
 	}
 	if len(rows) > 0 {
-		t.buf.WriteString("\n" + terminalText(l.Label("spanDistribution")) + "\n")
+		t.subheading(l.Label("spanDistribution"))
 		t.table([]col{right(l.Label("span")), right(l.Label("instances"))}, rows, 0)
 	}
-	t.buf.WriteString("\n" + terminalText(l.Label("overSpan")) + "\n")
+	t.subheading(l.Label("overSpan"))
 	if len(s.OverSpan) == 0 {
-		t.buf.WriteString("  " + terminalText(l.Label("noOverSpan")) + "\n")
+		t.line("  " + l.Label("noOverSpan"))
 	}
 	rows = nil
 	for _, o := range s.OverSpan {
@@ -239,7 +196,7 @@ func (t *textWriter) structure(s Structure) {
 	}
 	t.table([]col{left(l.Label("unit")), right(l.Label("layer")), right(l.Label("span"))}, rows, textRows)
 	if len(s.Dotted) > 0 {
-		t.buf.WriteString("\n" + terminalText(l.Label("dottedLines")) + "\n")
+		t.subheading(l.Label("dottedLines"))
 		rows = nil
 		for _, d := range s.Dotted {
 			rows = append(rows, []string{d.From, "→ " + d.To})
@@ -284,14 +241,15 @@ func (t *textWriter) capacity(c Capacity) {
 		{l.Label("householdsPerFOA"), c.HouseholdsPerFOA.Text},
 	})
 	if len(c.Standards) == 0 {
-		t.buf.WriteString("\n  " + terminalText(l.Label("noStandards")) + "\n")
+		t.buf.WriteString("\n")
+		t.line("  " + l.Label("noStandards"))
 	}
 	var rows [][]string
 	for _, s := range c.Standards {
 		rows = append(rows, []string{s.Profile, s.Norm, s.Tier})
 	}
 	if len(rows) > 0 {
-		t.buf.WriteString("\n" + terminalText(l.Label("standards")) + "\n")
+		t.subheading(l.Label("standards"))
 		t.table([]col{left(l.Label("profile")), left(l.Label("norm")), left(l.Label("tier"))}, rows, 0)
 	}
 	var all []CapacityRow
@@ -301,7 +259,7 @@ func (t *textWriter) capacity(c Capacity) {
 		rows = append(rows, []string{g.Name, g.Instances.Text, g.Planned.Text, g.Required.Text, g.Gap.Text, g.Short.Text})
 	}
 	if len(rows) > 0 {
-		t.buf.WriteString("\n" + terminalText(l.Label("capacityByUnit")) + "\n")
+		t.subheading(l.Label("capacityByUnit"))
 		t.table([]col{left(l.Label("unit")), right(l.Label("places")), right(l.Label("plannedStaff")), right(l.Label("requiredStaff")),
 			right(l.Label("shortfall")), right(l.Label("shortUnits"))}, rows, 0)
 		slices.SortStableFunc(all, func(a, b CapacityRow) int { return cmp.Compare(b.Gap.Value, a.Gap.Value) })
@@ -311,9 +269,9 @@ func (t *textWriter) capacity(c Capacity) {
 				rows = append(rows, []string{in.Name, in.Households.Text, in.Planned.Text, in.Required.Text, gapText(in.Gap)})
 			}
 		}
-		t.buf.WriteString("\n" + terminalText(l.Label("largestGaps")) + "\n")
+		t.subheading(l.Label("largestGaps"))
 		if len(rows) == 0 {
-			t.buf.WriteString("  " + terminalText(l.Label("noShortfall")) + "\n")
+			t.line("  " + l.Label("noShortfall"))
 		}
 		t.table([]col{left(l.Label("instance")), right(l.Label("households")), right(l.Label("plannedStaff")), right(l.Label("requiredStaff")),
 			right(l.Label("gapColumn"))}, rows, capacityRows)
@@ -323,7 +281,7 @@ func (t *textWriter) capacity(c Capacity) {
 		rows = append(rows, []string{p.Profile, p.Planned.Text, p.Required.Text, gapText(p.Gap)})
 	}
 	if len(rows) > 0 {
-		t.buf.WriteString("\n" + terminalText(l.Label("nationalStandards")) + "\n")
+		t.subheading(l.Label("nationalStandards"))
 		t.table([]col{left(l.Label("profile")), right(l.Label("plannedStaff")), right(l.Label("requiredStaff")), right(l.Label("gapColumn"))}, rows, 0)
 	}
 	rows = nil
@@ -340,9 +298,9 @@ func (t *textWriter) capacity(c Capacity) {
 			}
 		}
 	}
-	t.buf.WriteString("\n" + terminalText(l.Label("channelsByStage")) + "\n")
+	t.subheading(l.Label("channelsByStage"))
 	if len(rows) == 0 {
-		t.buf.WriteString("  " + terminalText(l.Label("noChannel")) + "\n")
+		t.line("  " + l.Label("noChannel"))
 	}
 	t.table([]col{left(l.Label("stage")), left(l.Label("channels")), left(l.Label("uncovered"))}, rows, 0)
 }
@@ -365,9 +323,9 @@ func (t *textWriter) systems(s Systems) {
 	rows = append(rows, []string{l.Label("total"), s.Interfaces.Text})
 	t.table([]col{left(l.Label("mode")), right(l.Label("interfaces"))}, rows, 0)
 	issues := func(title, last string, list []IssueRow, what func(IssueRow) string) {
-		t.buf.WriteString("\n" + terminalText(title) + "\n")
+		t.subheading(title)
 		if len(list) == 0 {
-			t.buf.WriteString("  " + terminalText(l.Label("noIssue")) + "\n")
+			t.line("  " + l.Label("noIssue"))
 			return
 		}
 		rows = nil
@@ -387,7 +345,7 @@ func (t *textWriter) systems(s Systems) {
 		rows = append(rows, []string{d.System, d.Count.Text, crit})
 	}
 	if len(rows) > 0 {
-		t.buf.WriteString("\n" + terminalText(l.Label("dependencies")) + "\n")
+		t.subheading(l.Label("dependencies"))
 		t.table([]col{left(l.Label("system")), right(l.Label("stageCount")), left("")}, rows, textRows)
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"regexp"
 	"strings"
 	"text/template"
+
+	"github.com/orgdesign/orgdesign/internal/escape"
+	"github.com/orgdesign/orgdesign/internal/textfmt"
 )
 
 //go:embed markdown.md.tmpl
@@ -56,49 +59,50 @@ type gridRow struct {
 }
 
 func render(name, lang string, data any) ([]byte, error) {
+	st := textfmt.For(lang)
 	funcs := template.FuncMap{
 		"w":  func(key string) string { return word(lang, key) },
-		"md": escapeMarkdown,
+		"md": escape.Markdown,
 		"h": func(level, offset int) string {
 			return strings.Repeat("#", min(6, max(1, level+offset)))
 		},
 		"sections": sectionData,
 		"level":    func(l Level) string { return word(lang, "level."+l.String()) },
-		"category": func(c string) string { return escapeMarkdown(word(lang, "category."+c)) },
+		"category": func(c string) string { return escape.Markdown(word(lang, "category."+c)) },
 		"origin": func(o string) string {
 			if o == OriginRegister {
 				return word(lang, "origin.register")
 			}
-			return escapeMarkdown(o)
+			return escape.Markdown(o)
 		},
 		"score": scoreText,
 		"num": func(v any, decimals int) string {
 			switch x := v.(type) {
 			case int:
-				return number(float64(x), decimals, lang)
+				return st.Number(float64(x), decimals)
 			case float64:
-				return number(x, decimals, lang)
+				return st.Number(x, decimals)
 			case *float64:
-				return number(*x, decimals, lang)
+				return st.Number(*x, decimals)
 			}
 			return ""
 		},
-		"money":   func(v float64, currency string) string { return escapeMarkdown(amount(v, currency, lang)) },
-		"pct":     func(v float64) string { return percent(v, lang) },
+		"money":   func(v float64, currency string) string { return escape.Markdown(st.Amount(v, currency)) },
+		"pct":     st.Percent,
 		"inc":     func(i int) int { return i + 1 },
 		"lower":   strings.ToLower,
 		"sources": func(s Sources) string { return calibrationSources(s, lang) },
 		"subjects": func(ids []string) string {
 			out := make([]string, len(ids))
 			for i, id := range ids {
-				out[i] = escapeMarkdown(id)
+				out[i] = escape.Markdown(id)
 			}
 			return strings.Join(out, ", ")
 		},
 		"mitigations": func(ms []Mitigation) string {
 			out := make([]string, len(ms))
 			for i, m := range ms {
-				out[i] = escapeMarkdown(m.Title) + " (" + word(lang, "reduces."+m.Reduces) + " −" + itoa(m.By)
+				out[i] = escape.Markdown(m.Title) + " (" + word(lang, "reduces."+m.Reduces) + " −" + itoa(m.By)
 				if m.Status != "" {
 					out[i] += ", " + word(lang, "status."+m.Status)
 				}

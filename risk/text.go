@@ -5,15 +5,17 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"unicode/utf8"
+
+	"github.com/orgdesign/orgdesign/internal/escape"
+	"github.com/orgdesign/orgdesign/internal/textfmt"
 )
 
 // WriteText writes assessments as plain text for a terminal: the register
 // sorted by residual score, the heat maps side by side, the derived risks
 // with their reasons, and the simulation when there is one.
 func WriteText(w io.Writer, list []*Assessment, lang string) error {
-	t := &textWriter{lang: lang}
+	t := &textWriter{lang: lang, st: textfmt.For(lang)}
 	for i, a := range list {
 		if i > 0 {
 			t.buf.WriteString("\n")
@@ -27,64 +29,32 @@ func WriteText(w io.Writer, list []*Assessment, lang string) error {
 type textWriter struct {
 	buf  bytes.Buffer
 	lang string
+	st   textfmt.Style
 }
 
 func (t *textWriter) w(key string) string { return word(t.lang, key) }
 
 // heading writes a title underlined with a rule, after a blank line unless
 // it starts the output.
-func (t *textWriter) heading(title string, rule string) {
-	title = terminalText(title)
-	if t.buf.Len() > 0 {
-		t.buf.WriteString("\n")
-	}
-	t.buf.WriteString(title + "\n" + strings.Repeat(rule, utf8.RuneCountInString(title)) + "\n")
-}
+func (t *textWriter) heading(title string, rule rune) { textfmt.Heading(&t.buf, title, rule) }
 
 // facts writes "label: value" lines, the values aligned.
-func (t *textWriter) facts(rows [][2]string) {
-	tw := tabwriter.NewWriter(&t.buf, 0, 8, 1, ' ', 0)
-	for _, r := range rows {
-		io.WriteString(tw, "  "+terminalText(r[0])+t.w("colon")+"\t"+terminalText(r[1])+"\n")
-	}
-	tw.Flush()
-}
+func (t *textWriter) facts(rows [][2]string) { textfmt.Facts(&t.buf, rows, t.w("colon")) }
 
 // table writes rows under their headings, aligned; right lists the columns
 // of numbers (right-aligned).
 func (t *textWriter) table(head []string, right []bool, rows [][]string) {
-	cells := append([][]string{head}, rows...)
-	for _, row := range cells {
-		for j := range row {
-			row[j] = terminalText(row[j])
-		}
-	}
-	for j := range head {
-		if !right[j] {
-			continue
-		}
-		width := 0
-		for _, row := range cells {
-			width = max(width, utf8.RuneCountInString(row[j]))
-		}
-		for _, row := range cells {
-			row[j] = strings.Repeat(" ", width-utf8.RuneCountInString(row[j])) + row[j]
-		}
-	}
-	var b bytes.Buffer
-	tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
-	for _, row := range cells {
-		io.WriteString(tw, "  "+strings.Join(row, "\t")+"\n")
-	}
-	tw.Flush()
-	for line := range strings.Lines(b.String()) {
-		t.buf.WriteString(strings.TrimRight(line, " \n") + "\n")
-	}
+	textfmt.Table(&t.buf, head, right, rows)
+}
+
+// subheading writes a table's title after a blank line.
+func (t *textWriter) subheading(title string) {
+	t.buf.WriteString("\n" + escape.Terminal(title) + "\n")
 }
 
 // para writes a labelled paragraph, wrapped at 100 columns and indented.
 func (t *textWriter) para(indent, label, text string) {
-	words := strings.Fields(terminalText(text))
+	words := strings.Fields(escape.Terminal(text))
 	line := indent + label
 	width := utf8.RuneCountInString(line)
 	for i, w := range words {
@@ -124,8 +94,8 @@ func (t *textWriter) assessment(a *Assessment) {
 	if a.Scenario != "" && a.Scenario != a.Title {
 		title += " [" + a.Scenario + "]"
 	}
-	t.heading(title, "=")
-	t.heading(t.w("title.register"), "-")
+	t.heading(title, '=')
+	t.heading(t.w("title.register"), '-')
 	register, derived := 0, 0
 	for _, it := range a.Risks {
 		if it.Derived() {
@@ -158,9 +128,9 @@ func (t *textWriter) assessment(a *Assessment) {
 		t.table([]string{t.w("residual"), t.w("level"), t.w("id"), t.w("risk"), t.w("inherent"), t.w("current"), t.w("origin")},
 			[]bool{true, false, false, false, true, true, false}, rows)
 	}
-	t.heading(t.w("title.heatmaps")+" ("+t.w("axes")+")", "-")
+	t.heading(t.w("title.heatmaps")+" ("+t.w("axes")+")", '-')
 	t.heatmaps(a.Matrix)
-	t.heading(t.w("title.derived"), "-")
+	t.heading(t.w("title.derived"), '-')
 	if derived == 0 {
 		t.buf.WriteString("  " + t.w("noDerived") + "\n")
 	}
@@ -222,11 +192,10 @@ func (t *textWriter) heatmaps(m Matrix) {
 }
 
 func (t *textWriter) simulation(s *Simulation, currency string) {
-	lang := t.lang
-	money := func(v float64) string { return amount(v, currency, lang) }
-	t.heading(t.w("title.simulation"), "-")
+	money := func(v float64) string { return t.st.Amount(v, currency) }
+	t.heading(t.w("title.simulation"), '-')
 	t.facts([][2]string{
-		{t.w("draws"), number(float64(s.Draws), 0, lang)},
+		{t.w("draws"), t.st.Int(s.Draws)},
 		{t.w("seed"), strconv.FormatUint(s.Seed, 10)},
 	})
 	if s.Calibration.Illustrative {
@@ -240,29 +209,29 @@ func (t *textWriter) simulation(s *Simulation, currency string) {
 		{t.w("before"), money(s.Inherent.ExpectedAnnualLoss), money(s.Inherent.P50), money(s.Inherent.P90)},
 		{t.w("after"), money(s.Residual.ExpectedAnnualLoss), money(s.Residual.P50), money(s.Residual.P90)},
 	})
-	t.buf.WriteString("\n" + terminalText(t.w("title.calibration")+" ("+strings.ToLower(calibrationSources(s.Calibration.Sources, t.lang))+")") + "\n")
+	t.subheading(t.w("title.calibration") + " (" + strings.ToLower(calibrationSources(s.Calibration.Sources, t.lang)) + ")")
 	var rows [][]string
 	for i := range 5 {
-		rows = append(rows, []string{itoa(i + 1), percent(s.Calibration.Likelihood[i], lang),
+		rows = append(rows, []string{itoa(i + 1), t.st.Percent(s.Calibration.Likelihood[i]),
 			money(s.Calibration.Impact[i].Low) + " – " + money(s.Calibration.Impact[i].High)})
 	}
 	t.table([]string{t.w("level"), t.w("probability"), t.w("costRange")}, []bool{true, true, false}, rows)
 	const top = 10
 	if len(s.Risks) > 0 {
-		t.buf.WriteString("\n" + terminalText(t.w("title.tail")) + "\n")
+		t.subheading(t.w("title.tail"))
 		rows = nil
 		for i, r := range s.Risks {
 			if i == top {
 				break
 			}
-			rows = append(rows, []string{r.ID, percent(r.TailShare, lang), money(r.ExpectedLoss), money(r.ResidualExpectedLoss)})
+			rows = append(rows, []string{r.ID, t.st.Percent(r.TailShare), money(r.ExpectedLoss), money(r.ResidualExpectedLoss)})
 		}
 		t.table([]string{t.w("risk"), t.w("tailShare"), t.w("expectedLoss") + " (" + strings.ToLower(t.w("inherent")) + ")",
 			t.w("expectedLoss") + " (" + strings.ToLower(t.w("residual")) + ")"}, []bool{false, true, true, true}, rows)
 		t.more(len(s.Risks) - top)
 	}
 	if len(s.Mitigations) > 0 {
-		t.buf.WriteString("\n" + terminalText(t.w("title.mitigations")) + "\n")
+		t.subheading(t.w("title.mitigations"))
 		rows = nil
 		for i, m := range s.Mitigations {
 			if i == top {
@@ -270,7 +239,7 @@ func (t *textWriter) simulation(s *Simulation, currency string) {
 			}
 			per := "—"
 			if m.PerUnitCost != nil {
-				per = number(*m.PerUnitCost, 4, lang)
+				per = t.st.Number(*m.PerUnitCost, 4)
 			}
 			rows = append(rows, []string{m.ID, m.Risk, money(m.Cost), money(m.LossRemoved), per})
 		}
@@ -282,7 +251,7 @@ func (t *textWriter) simulation(s *Simulation, currency string) {
 
 func (t *textWriter) more(n int) {
 	if n > 0 {
-		t.buf.WriteString("  … " + number(float64(n), 0, t.lang) + " " + t.w("more") + "\n")
+		t.buf.WriteString("  … " + t.st.Int(n) + " " + t.w("more") + "\n")
 	}
 }
 

@@ -29,6 +29,7 @@ const (
 	Analysis          = "analysis"          // the analysis sections of one scenario, in both of the above
 	BenchmarkMarkdown = "benchmark.md.tmpl" // the comparison and scorecard of every scenario, for `orgdesign benchmark`
 	Comparison        = "comparison"        // the international comparison and scorecard of one scenario, in both of the above
+	Risks             = "risks"             // the risks and mitigations of one scenario, on its page
 	Page              = "page.html.tmpl"    // the HTML layout around converted Markdown
 )
 

@@ -31,13 +31,10 @@ func TestLanguagesHaveTheSameKeys(t *testing.T) {
 	for _, s := range []Strings{fr, en} {
 		for _, k := range s.Keys() {
 			section, key, _ := strings.Cut(k, ".")
-			if v, _ := s.Get(section, key); strings.TrimSpace(v) == "" && !strings.HasPrefix(k, "format.") {
+			if v, _ := s.Get(section, key); strings.TrimSpace(v) == "" {
 				t.Errorf("%s is empty", k)
 			}
 		}
-	}
-	if v, _ := fr.Get("format", "thousands"); v != "\u202f" {
-		t.Errorf("French thousands separator %q, want U+202F", v)
 	}
 	if v, _ := fr.Get("legalForm", "autonomous-agency"); v != "Établissement public autonome" {
 		t.Errorf("fr legalForm.autonomous-agency = %q", v)
@@ -62,7 +59,7 @@ func TestTemplatesParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{IndexMarkdown, ScenarioMarkdown, AnalyzeMarkdown, Analysis, BenchmarkMarkdown, Comparison, "diagnostics"} {
+	for _, name := range []string{IndexMarkdown, ScenarioMarkdown, AnalyzeMarkdown, Analysis, BenchmarkMarkdown, Comparison, Risks, "organisation", "buildUp", "diagnostics"} {
 		if md.Lookup(name) == nil {
 			t.Errorf("no Markdown template %s", name)
 		}

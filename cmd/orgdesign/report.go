@@ -9,13 +9,16 @@ import (
 
 	"github.com/orgdesign/orgdesign/model"
 	"github.com/orgdesign/orgdesign/report"
+	"github.com/orgdesign/orgdesign/risk"
 	"github.com/orgdesign/orgdesign/templates"
 )
 
 type reportOptions struct {
 	*globalOptions
-	out  string
-	lang string
+	out      string
+	lang     string
+	simulate int
+	seed     uint64
 }
 
 func newReportCmd(g *globalOptions) *cobra.Command {
@@ -32,21 +35,34 @@ costs by unit, tier, territory and profile, structure (spans, layers), the
 delivery chain as a RACI with gaps and overlaps, capacity against the
 standards, information systems, the benchmark indicators, the build-up by
 phase, the international comparison with the countries and the scorecard
-against the international instruments, the charts, and the files' diagnostics. The charts are inline SVG in
-the HTML and SVG files in charts/ beside the Markdown.
+against the international instruments, the risks and mitigations (heat maps
+inherent beside residual, the risks above the appetite, the register sorted by
+residual score, the mitigations, the risks derived from the structure with
+their reasons), the charts, and the files' diagnostics. The index sets the
+options side by side, their residual risk exposure and their high or critical
+residual risks among them. The charts are inline SVG in the HTML and SVG files
+in charts/ beside the Markdown.
+
+--simulate N adds each scenario's loss simulation (--seed S: the same seed
+gives the same pages), calibrated by the scenario's calibration-* assumptions
+as for "orgdesign risk", else by illustrative values, labelled as such. The
+risk appetite is the scenario's risk-appetite assumption, else medium.
 
 With no argument, the embedded default study is reported. Inputs with errors
 are reported on standard error and nothing is written (exit code 1). The HTML
 is self-contained: it reads offline and prints on A4. Output is deterministic:
 the same inputs give the same bytes. The path of the index is printed.`,
 		Example: `  orgdesign report
-  orgdesign report etude.yaml -o build/report --lang en`,
+  orgdesign report etude.yaml -o build/report --lang en
+  orgdesign report --simulate 10000 --seed 7`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, args)
 		},
 	}
 	cmd.Flags().StringVarP(&o.out, "output", "o", "orgdesign-report", "output folder")
 	cmd.Flags().StringVar(&o.lang, "lang", "fr", "report language: fr or en")
+	cmd.Flags().IntVar(&o.simulate, "simulate", 0, "add a loss simulation of this many years to each scenario (0: none)")
+	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "seed of the simulation")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(templates.Languages(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -54,6 +70,12 @@ the same inputs give the same bytes. The path of the index is printed.`,
 func (o *reportOptions) run(cmd *cobra.Command, args []string) error {
 	if !slices.Contains(templates.Languages(), o.lang) {
 		return &exitError{code: exitUsage, msg: fmt.Sprintf("unknown --lang %q: use fr or en", o.lang)}
+	}
+	if o.simulate < 0 || o.simulate > risk.MaxDraws {
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("--simulate %d: give a number of draws from 1 to %d", o.simulate, risk.MaxDraws)}
+	}
+	if o.simulate == 0 && cmd.Flags().Changed("seed") {
+		return &exitError{code: exitUsage, msg: "--seed needs --simulate N"}
 	}
 	set, diags, _, err := loadSet(o.globalOptions, args, false)
 	if err != nil {
@@ -66,9 +88,13 @@ func (o *reportOptions) run(cmd *cobra.Command, args []string) error {
 	if len(set.Scenarios) == 0 {
 		return &exitError{code: exitUsage, msg: "no scenario to report: give a study or scenario files"}
 	}
-	r, err := report.Build(set, diags, o.lang)
+	r, err := report.BuildWith(set, diags, o.lang, report.BuildOptions{Simulate: o.simulate, Seed: o.seed})
 	if err != nil {
 		return err
+	}
+	if r.BuildDiagnostics.HasErrors() { // an assumption the risk assessment cannot read
+		_ = model.WriteText(cmd.ErrOrStderr(), r.BuildDiagnostics)
+		return &exitError{code: exitFindings, msg: fmt.Sprintf("%s: nothing written", count(r.BuildDiagnostics.Count(model.Error), "error", "errors"))}
 	}
 	paths, err := report.Write(o.out, r, report.Options{})
 	if err != nil {

@@ -1,0 +1,109 @@
+package compare
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/orgdesign/orgdesign/analysis"
+	"github.com/orgdesign/orgdesign/benchmarks"
+	"github.com/orgdesign/orgdesign/model"
+	"github.com/orgdesign/orgdesign/risk"
+)
+
+// loadStudy loads the comparison fixture and the benchmarks package's two
+// fixture countries.
+func loadStudy(t *testing.T) (*model.Set, []*model.CountryFile) {
+	t.Helper()
+	l := &model.Loader{Files: model.OSFiles{}}
+	set, ds, err := l.LoadSet([]string{"testdata/study/study.yaml"})
+	if err != nil || ds.HasErrors() || len(set.Scenarios) != 3 {
+		t.Fatalf("the fixture: %v\n%v", err, ds)
+	}
+	countries, ds, err := benchmarks.Read(benchmarks.Group{Files: model.OSFiles{},
+		Names: []string{"../benchmarks/testdata/xx.yaml", "../benchmarks/testdata/yy.yaml"}})
+	if err != nil || ds.HasErrors() {
+		t.Fatal(err, ds)
+	}
+	return set, countries
+}
+
+func TestCompareFigures(t *testing.T) {
+	set, countries := loadStudy(t)
+	res := Compare(set, Options{Countries: countries, Seed: 3})
+	if res.Study != "etude-test" || res.Ranking == nil || res.Sensitivity == nil || res.Sensitivity.Draws != DefaultDraws {
+		t.Fatalf("study %q, ranking %v, sensitivity %+v", res.Study, res.Ranking != nil, res.Sensitivity)
+	}
+	type key struct {
+		id                           string
+		baseline                     bool
+		headcount                    int
+		payroll, annual, setup, cost float64
+		months                       float64
+		prerequisites, offices, gaps int
+	}
+	want := []key{
+		{"option-a", true, 10, 1_000_000, 0, 0, 1_000_000, 6, 0, 0, 6},
+		{"option-b", false, 20, 1_600_000, 200_000, 1_000_000, 4_000_000, 18, 1, 2, 6},
+		{"option-c", false, 15, 1_260_000, 80_000, 400_000, 2_500_000, 12, 0, 1, 6},
+	}
+	for i, w := range want {
+		f := res.Scenarios[i]
+		got := key{f.Scenario, f.Baseline, f.Headcount, f.Payroll, f.AnnualCost, f.SetupCost, *f.TransitionCost, *f.TransitionMonths, f.Prerequisites, f.Offices, f.ChainGaps}
+		if got != w {
+			t.Errorf("figures of %s:\n got %+v\nwant %+v", w.id, got, w)
+		}
+		// The risk and benchmark figures are those of their packages.
+		r := set.Scenarios[i]
+		a := analysis.Analyze(r, analysis.Options{})
+		ra, _ := risk.Assess(r, a, risk.Options{})
+		bc := benchmarks.Compare(r, a, countries)
+		if f.Exposure != ra.Exposure() || f.HighRisks != ra.AtOrAbove(risk.High) || f.CriticalRisks != ra.AtOrAbove(risk.Critical) {
+			t.Errorf("%s: exposure %d, high %d, critical %d; the risk package says %d, %d, %d", f.Scenario, f.Exposure, f.HighRisks, f.CriticalRisks,
+				ra.Exposure(), ra.AtOrAbove(risk.High), ra.AtOrAbove(risk.Critical))
+		}
+		if f.NearestPeer != bc.Peers[0].Country || f.PeerScore == nil || *f.PeerScore != bc.Peers[0].Score {
+			t.Errorf("%s: nearest peer %s %v, want %s %v", f.Scenario, f.NearestPeer, f.PeerScore, bc.Peers[0].Country, bc.Peers[0].Score)
+		}
+		if d, ok := f.Metric("benchmark-distance"); !ok || !near(d, 1-bc.Peers[0].Score) {
+			t.Errorf("%s: benchmark distance %v %v", f.Scenario, d, ok)
+		}
+	}
+	// Nobody scored c-textes: three missing values, and the government loses it.
+	var missing []string
+	for _, m := range res.Ranking.Missing {
+		missing = append(missing, m.Criterion+"/"+m.Scenario)
+	}
+	if !slices.Equal(missing, []string{"c-textes/option-a", "c-textes/option-b", "c-textes/option-c"}) {
+		t.Errorf("missing %v", missing)
+	}
+}
+
+func TestCompareOptions(t *testing.T) {
+	set, _ := loadStudy(t)
+	// No countries: no peer, the benchmark distance is missing, not 0.
+	res := Compare(set, Options{Draws: -1})
+	if res.Scenarios[0].PeerScore != nil || res.Scenarios[0].NearestPeer != "" {
+		t.Errorf("a peer without countries: %+v", res.Scenarios[0])
+	}
+	reasons := map[string]int{}
+	for _, m := range res.Ranking.Missing {
+		reasons[m.Criterion+"/"+m.Reason]++
+	}
+	if reasons["c-distance/no-benchmark"] != 3 {
+		t.Errorf("missing: %v", reasons)
+	}
+	if len(res.Sensitivity.First) != 0 || res.Sensitivity.Draws != 0 {
+		t.Errorf("draws without asking: %+v", res.Sensitivity)
+	}
+	// Another study's criteria replace the set's.
+	other := &model.Study{Header: model.StudyHeader{ID: "autre"}, Criteria: []*model.Criterion{{ID: "h", Metric: "headcount"}}}
+	res = Compare(set, Options{Study: other, Draws: 10})
+	if res.Study != "autre" || len(res.Ranking.Criteria) != 1 || res.Ranking.Combined.Leader() != "option-a" {
+		t.Errorf("with another study: %q %+v", res.Study, res.Ranking.Combined)
+	}
+	// No study: the figures alone.
+	set.Study = nil
+	if res = Compare(set, Options{}); res.Ranking != nil || res.Sensitivity != nil || len(res.Scenarios) != 3 {
+		t.Errorf("without a study: %+v", res)
+	}
+}
