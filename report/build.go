@@ -75,6 +75,9 @@ func BuildWith(set *model.Set, diags model.Diagnostics, lang string, opts BuildO
 		r.Scenarios = append(r.Scenarios, s)
 	}
 	r.BuildDiagnostics = r.BuildDiagnostics.Sort() // a shared context's assumption speaks once
+	if r.Pack, err = buildPack(set, r, l, opts); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 

@@ -71,6 +71,13 @@ func TestTOCLinksMatchHeadingIDs(t *testing.T) {
 				`<li><a href="#تأخر-الأداء">تأخر الأداء</a></li>`,
 				`<h2 id="diagnostic-de-la-chaîne-de-mise-en-œuvre">`,
 				`<li><a href="#diagnostic-de-la-chaîne-de-mise-en-œuvre">`,
+				// The committee's pack: every section, in order of reading.
+				`<h2 id="synthèse">`, `<h3 id="recommandation">`, `<h3 id="décisions-demandées-au-comité">`,
+				`<h2 id="options-étudiées">`, `<h2 id="classement-des-options">`, `<h3 id="classement-combiné">`,
+				`<h3 id="classement-par-groupe-de-parties-prenantes">`, `<h3 id="sensibilité-aux-pondérations">`,
+				`<h2 id="annexes">`, `<h3 id="démarche-participative">`, `<h3 id="sources-de-létude-et-des-scénarios">`,
+				`<h3 id="hypothèses-des-scénarios">`, `<h3 id="glossaire">`,
+				`<blockquote>`,
 			} {
 				if !strings.Contains(page, want) {
 					t.Errorf("%s lacks %s", f.Name, want)

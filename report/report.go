@@ -46,6 +46,9 @@ type Report struct {
 	Study       *Study      // nil when the set has no study file
 	Scenarios   []*Scenario // in the study's order
 	Diagnostics []Diagnostic
+	// Pack is the index's synthesis, ranking, recommendation warning and
+	// annexes; nil only for a report not made by Build.
+	Pack *Pack
 	// BuildDiagnostics are the problems building found in the inputs beyond
 	// loading them: an assumption the risk assessment cannot read (a
 	// risk-appetite that names no level, calibration-* values out of range),

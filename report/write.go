@@ -3,6 +3,11 @@ package report
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/orgdesign/orgdesign/internal/atomic"
@@ -14,6 +19,7 @@ import (
 type Options struct {
 	NoHTML     bool // leave out the .html pages
 	NoMarkdown bool // leave out the .md files
+	XLSX       bool // add the workbook of the tables (WorkbookName)
 }
 
 // File is one rendered file: a name inside the output folder and its bytes.
@@ -30,8 +36,8 @@ func Render(r *Report, opts Options) ([]File, error) {
 	if r == nil {
 		return nil, errors.New("report: nothing to render")
 	}
-	if opts.NoHTML && opts.NoMarkdown {
-		return nil, errors.New("report: neither HTML nor Markdown asked for")
+	if opts.NoHTML && opts.NoMarkdown && !opts.XLSX {
+		return nil, errors.New("report: neither HTML, Markdown nor a workbook asked for")
 	}
 	l, err := NewLanguage(r.Lang)
 	if err != nil {
@@ -46,6 +52,13 @@ func Render(r *Report, opts Options) ([]File, error) {
 		return nil, err
 	}
 	var out []File
+	if opts.NoHTML && opts.NoMarkdown {
+		data, err := Workbook(r)
+		if err != nil {
+			return nil, fmt.Errorf("report: %s: %w", WorkbookName, err)
+		}
+		return []File{{Name: WorkbookName, Data: data}}, nil
+	}
 	page := func(name, tmpl, title string, s *Scenario) error {
 		if err := checkPageName(name); err != nil {
 			return err
@@ -106,6 +119,13 @@ func Render(r *Report, opts Options) ([]File, error) {
 			return nil, fmt.Errorf("report: scenario %q: %w", s.ID, err)
 		}
 	}
+	if opts.XLSX {
+		data, err := Workbook(r)
+		if err != nil {
+			return nil, fmt.Errorf("report: %s: %w", WorkbookName, err)
+		}
+		out = append(out, File{Name: WorkbookName, Data: data})
+	}
 	return out, nil
 }
 
@@ -128,4 +148,55 @@ func Write(dir string, r *Report, opts Options) ([]string, error) {
 		out[i] = atomic.File{Name: f.Name, Data: f.Data}
 	}
 	return atomic.WriteTree(dir, out)
+}
+
+// WriteFiles writes rendered files into dir as Write does: every file staged
+// before the first rename, so a failure while staging leaves dir as it was.
+func WriteFiles(dir string, files []File) ([]string, error) {
+	out := make([]atomic.File, len(files))
+	for i, f := range files {
+		if err := checkFileName(f.Name); err != nil {
+			return nil, err
+		}
+		out[i] = atomic.File{Name: f.Name, Data: f.Data}
+	}
+	return atomic.WriteTree(dir, out)
+}
+
+// Owns reports whether a name inside the output folder is one the report
+// writes: a page (*.html, *.md) at its top, a chart (charts/*.svg) or one of
+// the documents (orgdesign-report.xlsx, .docx, .pdf).
+func Owns(name string) bool {
+	dir, base := path.Split(name)
+	switch dir {
+	case "":
+		return !strings.HasPrefix(base, ".") && (strings.HasSuffix(base, ".html") || strings.HasSuffix(base, ".md") ||
+			base == WorkbookName || base == "orgdesign-report.docx" || base == "orgdesign-report.pdf")
+	case chartsDir + "/":
+		return !strings.HasPrefix(base, ".") && strings.HasSuffix(base, ".svg")
+	}
+	return false
+}
+
+// OwnedFiles lists the files of dir the report owns (Owns), sorted, as
+// slash-separated names; none when dir does not exist.
+func OwnedFiles(dir string) ([]string, error) {
+	var out []string
+	for _, sub := range []string{"", chartsDir} {
+		entries, err := os.ReadDir(filepath.Join(dir, sub))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			name := path.Join(sub, e.Name())
+			if e.Type().IsRegular() && Owns(name) {
+				out = append(out, name)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }

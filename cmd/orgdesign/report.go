@@ -19,6 +19,8 @@ type reportOptions struct {
 	lang     string
 	simulate int
 	seed     uint64
+	format   string
+	check    bool
 }
 
 func newReportCmd(g *globalOptions) *cobra.Command {
@@ -48,13 +50,29 @@ gives the same pages), calibrated by the scenario's calibration-* assumptions
 as for "orgdesign risk", else by illustrative values, labelled as such. The
 risk appetite is the scenario's risk-appetite assumption, else medium.
 
+The index is the committee's pack: a short synthesis (key figures, the
+recommendation, a warning when it names another option than the top-ranked
+one, the decisions requested), the findings, the options, the multi-criteria
+ranking combined and per group with its sensitivity (1,000 seeded draws) and
+the annexes (participation, sources, assumptions, glossary).
+
+--format chooses what is written (default html,md,xlsx): xlsx is the workbook
+of the tables (orgdesign-report.xlsx, fixed properties, every cell text);
+docx needs pandoc and pdf needs chromium, checked before anything is written
+(exit 2 naming the Debian package). --check writes nothing: it regenerates in
+memory and lists the files of the output folder that are stale, missing, or
+owned by the report (pages, charts/*.svg, orgdesign-report.*) but no longer
+produced; exit 1 if any.
+
 With no argument, the embedded default study is reported. Inputs with errors
 are reported on standard error and nothing is written (exit code 1). The HTML
 is self-contained: it reads offline and prints on A4. Output is deterministic:
 the same inputs give the same bytes. The path of the index is printed.`,
 		Example: `  orgdesign report
   orgdesign report etude.yaml -o build/report --lang en
-  orgdesign report --simulate 10000 --seed 7`,
+  orgdesign report --simulate 10000 --seed 7
+  orgdesign report --check
+  orgdesign report --format html,md,xlsx,pdf`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, args)
 		},
@@ -63,6 +81,8 @@ the same inputs give the same bytes. The path of the index is printed.`,
 	cmd.Flags().StringVar(&o.lang, "lang", "fr", "report language: fr or en")
 	cmd.Flags().IntVar(&o.simulate, "simulate", 0, "add a loss simulation of this many years to each scenario (0: none)")
 	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "seed of the simulation")
+	cmd.Flags().StringVar(&o.format, "format", "html,md,xlsx", "formats to write, comma-separated: html, md, xlsx, docx (pandoc), pdf (chromium)")
+	cmd.Flags().BoolVar(&o.check, "check", false, "write nothing: regenerate in memory and list the files of the output folder that are stale or missing (exit 1 if any)")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(templates.Languages(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -76,6 +96,16 @@ func (o *reportOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	if o.simulate == 0 && cmd.Flags().Changed("seed") {
 		return &exitError{code: exitUsage, msg: "--seed needs --simulate N"}
+	}
+	formats, err := parseFormats(o.format)
+	if err != nil {
+		return &exitError{code: exitUsage, msg: err.Error()}
+	}
+	if o.check && (formats["docx"] || formats["pdf"]) {
+		return &exitError{code: exitUsage, msg: "--check compares the deterministic formats only (html, md, xlsx): leave docx and pdf out of --format"}
+	}
+	if err := needTools(formats); err != nil {
+		return err
 	}
 	set, diags, _, err := loadSet(o.globalOptions, args, false)
 	if err != nil {
@@ -96,7 +126,20 @@ func (o *reportOptions) run(cmd *cobra.Command, args []string) error {
 		_ = model.WriteText(cmd.ErrOrStderr(), r.BuildDiagnostics)
 		return &exitError{code: exitFindings, msg: fmt.Sprintf("%s: nothing written", count(r.BuildDiagnostics.Count(model.Error), "error", "errors"))}
 	}
-	paths, err := report.Write(o.out, r, report.Options{})
+	ropts := report.Options{NoHTML: !formats["html"] && !formats["pdf"], NoMarkdown: !formats["md"] && !formats["docx"], XLSX: formats["xlsx"]}
+	files, err := report.Render(r, ropts)
+	if err != nil {
+		return &exitError{code: exitUsage, msg: err.Error()}
+	}
+	if o.check {
+		return checkReport(cmd.OutOrStdout(), o.out, files)
+	}
+	extra, err := convertWithTools(files, formats)
+	if err != nil {
+		return &exitError{code: exitUsage, msg: err.Error()}
+	}
+	files = append(keepFormats(files, formats), extra...)
+	paths, err := report.WriteFiles(o.out, files)
 	if err != nil {
 		return &exitError{code: exitUsage, msg: err.Error()}
 	}

@@ -1,0 +1,140 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// WorkbookName is the file name of the report's workbook.
+const WorkbookName = "orgdesign-report.xlsx"
+
+// workbookDate is the workbook's created and modified date: fixed, so that the
+// same report gives the same bytes.
+const workbookDate = "2000-01-01T00:00:00Z"
+
+// sheet is one worksheet: a name (at most 31 characters) and its table.
+type sheet struct {
+	name  string
+	table Table
+}
+
+// Workbook writes the report's tables as an XLSX workbook: units and
+// headcount, capacity, the delivery chain's RACI, channels, interfaces, the
+// risk register, the benchmark indicators and the ranking, each with a first
+// column naming the scenario. Every cell is written as text through
+// SetCellStr, so a name starting with "=", "+", "-" or "@" stays text and is
+// never read as a formula. The document properties are fixed: the same report
+// gives the same bytes.
+func Workbook(r *Report) ([]byte, error) {
+	l, err := NewLanguage(r.Lang)
+	if err != nil {
+		return nil, err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	sheets := workbookSheets(r, l)
+	for i, s := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				return nil, err
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			return nil, err
+		}
+		rows := append([][]string{s.table.Head}, s.table.Rows...)
+		for y, row := range rows {
+			for x, v := range row {
+				cell, err := excelize.CoordinatesToCellName(x+1, y+1)
+				if err != nil {
+					return nil, err
+				}
+				if err := f.SetCellStr(s.name, cell, v); err != nil {
+					return nil, fmt.Errorf("%s!%s: %w", s.name, cell, err)
+				}
+			}
+		}
+		if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return nil, err
+		}
+	}
+	err = f.SetDocProps(&excelize.DocProperties{
+		Title:          r.Title,
+		Creator:        "orgdesign",
+		LastModifiedBy: "orgdesign",
+		Language:       r.Lang,
+		Created:        workbookDate,
+		Modified:       workbookDate,
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = f.SetAppProps(&excelize.AppProperties{Application: "orgdesign"})
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// workbookSheets gathers the tables, each scenario's rows after the other's.
+func workbookSheets(r *Report, l *Language) []sheet {
+	sc := l.Label("scenario")
+	units := Table{Head: []string{sc, l.Label("unit"), l.Label("tier"), l.Label("instances"), l.Label("headcount"), l.Label("payroll")}}
+	capacity := Table{Head: []string{sc, l.Label("unit"), l.Label("households"), l.Label("planned"), l.Label("required"), l.Label("gap")}}
+	raci := Table{Head: []string{sc, l.Label("stage"), l.Label("raciA"), l.Label("raciR"), l.Label("raciC"), l.Label("raciI")}}
+	channels := Table{Head: []string{sc, l.Label("stage"), l.Label("channels"), l.Label("uncovered")}}
+	interfaces := Table{Head: []string{sc, l.Label("interface"), l.Label("from"), l.Label("to"), l.Label("mode"), l.Label("problems")}}
+	risks := Table{Head: []string{sc, "id", l.Label("risk"), l.Label("category"), l.Label("inherent"), l.Label("residual"), l.Label("level"), l.Label("response")}}
+	bench := Table{Head: []string{sc, l.Label("indicator"), l.Label("unit"), l.Label("value"), "min", l.Label("median"), "max", l.Label("position")}}
+	for _, s := range r.Scenarios {
+		if a := s.Analysis; a != nil {
+			for _, u := range a.Costs.Units {
+				units.Rows = append(units.Rows, []string{s.ID, u.Name, u.Tier, u.Instances.Text, u.Headcount.Text, u.Payroll.Text})
+			}
+			for _, g := range a.Capacity.Groups {
+				for _, c := range g.Rows {
+					capacity.Rows = append(capacity.Rows, []string{s.ID, c.Name, c.Households.Text, c.Planned.Text, c.Required.Text, c.Gap.Text})
+				}
+			}
+			for _, st := range a.Chain.Stages {
+				raci.Rows = append(raci.Rows, []string{s.ID, st.Stage, st.Accountable, st.Responsible, st.Consulted, st.Informed})
+			}
+			for _, c := range a.Capacity.Channels {
+				channels.Rows = append(channels.Rows, []string{s.ID, c.Stage, c.Channels, c.Uncovered})
+			}
+			for _, list := range [][]IssueRow{a.Systems.PersonalData, a.Systems.Manual} {
+				for _, i := range list {
+					interfaces.Rows = append(interfaces.Rows, []string{s.ID, i.Interface, i.From, i.To, i.Mode, i.Problems})
+				}
+			}
+		}
+		if rk := s.Risks; rk != nil {
+			for _, x := range rk.Register {
+				risks.Rows = append(risks.Rows, []string{s.ID, x.ID, x.Title, x.Category, x.Inherent.Text, x.Residual.Text, x.Level, x.Response})
+			}
+		}
+		if c := s.Comparison; c != nil {
+			for _, b := range c.Indicators {
+				bench.Rows = append(bench.Rows, []string{s.ID, b.Label, b.Unit, b.Scenario, b.Min, b.Median, b.Max, b.Position})
+			}
+		}
+	}
+	out := []sheet{
+		{l.Label("sheetUnits"), units}, {l.Label("sheetCapacity"), capacity}, {l.Label("sheetRACI"), raci},
+		{l.Label("sheetChannels"), channels}, {l.Label("sheetInterfaces"), interfaces}, {l.Label("sheetRisks"), risks},
+		{l.Label("sheetBenchmarks"), bench},
+	}
+	if p := r.Pack; p != nil {
+		out = append(out, sheet{l.Label("sheetSynthesis"), p.Synthesis})
+		if p.Ranking != nil && p.Ranking.Ranked {
+			out = append(out, sheet{l.Label("sheetRanking"), p.Ranking.Ranking}, sheet{l.Label("sheetContributions"), p.Ranking.Contrib},
+				sheet{l.Label("sheetGroups"), p.Ranking.Groups})
+		}
+	}
+	return out
+}
