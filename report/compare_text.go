@@ -121,7 +121,7 @@ func compareMarkdown(lang, name string, r any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := templates.Markdown(markdownFuncs(l))
+	t, err := templates.Markdown(markdownFuncs(l), nil)
 	if err != nil {
 		return nil, err
 	}

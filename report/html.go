@@ -137,7 +137,7 @@ type htmlPage struct {
 	Body  template.HTML // goldmark's safe output
 }
 
-func parseHTMLTemplate(l *Language) (*template.Template, error) {
+func parseHTMLTemplate(l *Language, ov templates.Overrides) (*template.Template, error) {
 	return templates.HTML(template.FuncMap{
 		"t": func(key string) (string, error) {
 			v, ok := l.strings.Get("label", key)
@@ -146,7 +146,7 @@ func parseHTMLTemplate(l *Language) (*template.Template, error) {
 			}
 			return v, nil
 		},
-	})
+	}, ov)
 }
 
 // renderHTML converts a page's Markdown and wraps it in the layout.

@@ -123,8 +123,8 @@ func renderMarkdown(t *template.Template, name string, data pageData) ([]byte, e
 	return append(out, '\n'), nil
 }
 
-func parseMarkdownTemplates(l *Language) (*template.Template, error) {
-	return templates.Markdown(markdownFuncs(l))
+func parseMarkdownTemplates(l *Language, ov templates.Overrides) (*template.Template, error) {
+	return templates.Markdown(markdownFuncs(l), ov)
 }
 
 // citeMarkdown writes a citation as an escaped text, linked when it has an
@@ -158,7 +158,7 @@ func sectionsMarkdown(r *Report, tmpl string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := parseMarkdownTemplates(l)
+	t, err := parseMarkdownTemplates(l, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -99,7 +99,7 @@ func TestTemplatesEscapeEveryValue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmpl, err := parseMarkdownTemplates(l)
+	tmpl, err := parseMarkdownTemplates(l, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,14 @@ type Options struct {
 	NoHTML     bool // leave out the .html pages
 	NoMarkdown bool // leave out the .md files
 	XLSX       bool // add the workbook of the tables (WorkbookName)
+
+	// Templates replace embedded templates by name (templates.ReadOverrides);
+	// they run with the same functions and the same safe Markdown converter.
+	Templates templates.Overrides
+
+	// Progress, when set, is called before each scenario's page is rendered
+	// with its rank from 1, the number of scenarios and the scenario's id.
+	Progress func(i, n int, id string)
 }
 
 // File is one rendered file: a name inside the output folder and its bytes.
@@ -43,11 +51,11 @@ func Render(r *Report, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	mdt, err := parseMarkdownTemplates(l)
+	mdt, err := parseMarkdownTemplates(l, opts.Templates)
 	if err != nil {
 		return nil, err
 	}
-	htt, err := parseHTMLTemplate(l)
+	htt, err := parseHTMLTemplate(l, opts.Templates)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +114,10 @@ func Render(r *Report, opts Options) ([]File, error) {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	seen := map[string]bool{indexPage: true}
-	for _, s := range r.Scenarios {
+	for i, s := range r.Scenarios {
+		if opts.Progress != nil {
+			opts.Progress(i+1, len(r.Scenarios), s.ID)
+		}
 		if seen[s.Page] {
 			return nil, fmt.Errorf("report: two pages named %q", s.Page)
 		}
@@ -130,28 +141,21 @@ func Render(r *Report, opts Options) ([]File, error) {
 }
 
 // Write renders the report and writes its files into dir, created when
-// missing, and returns their paths, the index first. Nothing is written unless
-// every file rendered; each file is written to a temporary file in dir, synced,
-// then renamed over its name, so no reader ever sees a half-written file. All
-// files are staged before the first rename; should a rename still fail, the
-// paths already replaced come back with the error.
+// missing, as WriteFiles does, and returns their paths, the index first.
+// Nothing is written unless every file rendered.
 func Write(dir string, r *Report, opts Options) ([]string, error) {
 	files, err := Render(r, opts)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]atomic.File, len(files))
-	for i, f := range files {
-		if err := checkFileName(f.Name); err != nil {
-			return nil, err
-		}
-		out[i] = atomic.File{Name: f.Name, Data: f.Data}
-	}
-	return atomic.WriteTree(dir, out)
+	return WriteFiles(dir, files)
 }
 
-// WriteFiles writes rendered files into dir as Write does: every file staged
-// before the first rename, so a failure while staging leaves dir as it was.
+// WriteFiles writes rendered files into dir, created when missing, and
+// returns their paths. The new folder is built beside dir with the files and
+// a copy of every file of dir the report does not own (Owns), then swapped in
+// whole: the files the report owns but no longer produces are gone, the
+// others are kept, and a failure before the swap leaves dir as it was.
 func WriteFiles(dir string, files []File) ([]string, error) {
 	out := make([]atomic.File, len(files))
 	for i, f := range files {
@@ -160,7 +164,7 @@ func WriteFiles(dir string, files []File) ([]string, error) {
 		}
 		out[i] = atomic.File{Name: f.Name, Data: f.Data}
 	}
-	return atomic.WriteTree(dir, out)
+	return atomic.ReplaceTree(dir, out, Owns)
 }
 
 // Owns reports whether a name inside the output folder is one the report

@@ -47,13 +47,73 @@ func TestWrite(t *testing.T) {
 	if len(entries) != pages+1 || len(charts) != len(files)-pages || len(charts) == 0 {
 		t.Errorf("%d entries in the folder and %d in charts/ for %d files (temporary files left?)", len(entries), len(charts), len(files))
 	}
-	// Writing again replaces the files in place.
-	if _, err := Write(dir, r, Options{NoMarkdown: true}); err != nil {
+	// Writing again without the Markdown leaves only the HTML pages: the
+	// Markdown files and the charts are the report's and no longer produced.
+	html, err := Write(dir, r, Options{NoMarkdown: true})
+	if err != nil {
 		t.Fatal(err)
 	}
 	entries, _ = os.ReadDir(dir)
-	if len(entries) != pages+1 {
-		t.Errorf("%d entries after a second write", len(entries))
+	if len(entries) != len(html) {
+		t.Errorf("%d entries after a second write of %d pages: %v", len(entries), len(html), entries)
+	}
+}
+
+// TestWriteReplacesOwnedKeepsForeign writes into a folder holding a page the
+// report no longer produces, a chart likewise, and files of the user's: the
+// report's leftovers are gone, the user's files kept with their bytes and
+// modes, and nothing is left beside the folder.
+func TestWriteReplacesOwnedKeepsForeign(t *testing.T) {
+	set, diags := loadFixture(t)
+	r, err := Build(set, diags, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	dir := filepath.Join(root, "rapport")
+	for name, data := range map[string]string{
+		"ancien-scenario.html":  "old page",
+		"charts/ancien-org.svg": "<svg/>",
+		"notes.txt":             "the consultant's notes",
+		"charts/logo.png":       "png",
+		"annexes/lettre.md":     "a letter",
+		".git/HEAD":             "ref: refs/heads/main",
+		"index.html":            "old index",
+		"orgdesign-report.xlsx": "old workbook",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := Write(dir, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"ancien-scenario.html", "charts/ancien-org.svg", "orgdesign-report.xlsx"} {
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(gone))); !os.IsNotExist(err) {
+			t.Errorf("%s: still there (%v)", gone, err)
+		}
+	}
+	for name, data := range map[string]string{"notes.txt": "the consultant's notes", "charts/logo.png": "png",
+		"annexes/lettre.md": "a letter", ".git/HEAD": "ref: refs/heads/main"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		got, err := os.ReadFile(p)
+		if err != nil || string(got) != data {
+			t.Errorf("%s = %q, %v; want %q", name, got, err, data)
+		}
+		if st, err := os.Stat(p); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v, %v; want 0600", name, st.Mode(), err)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(b) == "old index" {
+		t.Error("index.html was not replaced")
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 1 {
+		t.Errorf("beside the folder: %v", entries)
 	}
 }
 

@@ -40,14 +40,33 @@ const Default = "fr"
 func Languages() []string { return []string{"fr", "en"} }
 
 // Markdown parses the Markdown templates with funcs, which must define every
-// function the templates call.
-func Markdown(funcs texttemplate.FuncMap) (*texttemplate.Template, error) {
-	return texttemplate.New("md").Funcs(funcs).ParseFS(files, "md/*.tmpl")
+// function the templates call, then the overrides of Markdown templates, if
+// any, over them.
+func Markdown(funcs texttemplate.FuncMap, ov Overrides) (*texttemplate.Template, error) {
+	t, err := texttemplate.New("md").Funcs(funcs).ParseFS(files, "md/*.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range ov.names("md") {
+		if _, err := t.New(name).Parse(ov[name]); err != nil {
+			return nil, fmt.Errorf("--templates: %w", err)
+		}
+	}
+	return t, nil
 }
 
-// HTML parses the HTML page layout with funcs.
-func HTML(funcs htmltemplate.FuncMap) (*htmltemplate.Template, error) {
-	return htmltemplate.New(Page).Funcs(funcs).ParseFS(files, "html/"+Page)
+// HTML parses the HTML page layout with funcs, or its override.
+func HTML(funcs htmltemplate.FuncMap, ov Overrides) (*htmltemplate.Template, error) {
+	t, err := htmltemplate.New(Page).Funcs(funcs).ParseFS(files, "html/"+Page)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range ov.names("html") {
+		if _, err := t.New(name).Parse(ov[name]); err != nil {
+			return nil, fmt.Errorf("--templates: %w", err)
+		}
+	}
+	return t, nil
 }
 
 // Strings are one language's strings by section ("label", "tier", ...) and key.

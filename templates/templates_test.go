@@ -55,7 +55,7 @@ func TestLoadStringsRefusesUnknownLanguage(t *testing.T) {
 
 func TestTemplatesParse(t *testing.T) {
 	stub := func(string) string { return "" }
-	md, err := Markdown(texttemplate.FuncMap{"esc": stub, "t": stub, "markdown": stub, "cite": stub, "chart": stub})
+	md, err := Markdown(texttemplate.FuncMap{"esc": stub, "t": stub, "markdown": stub, "cite": stub, "chart": stub}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,14 +64,14 @@ func TestTemplatesParse(t *testing.T) {
 			t.Errorf("no Markdown template %s", name)
 		}
 	}
-	page, err := HTML(htmltemplate.FuncMap{"t": stub})
+	page, err := HTML(htmltemplate.FuncMap{"t": stub}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if page.Lookup(Page) == nil {
 		t.Errorf("no HTML template %s", Page)
 	}
-	if _, err := Markdown(texttemplate.FuncMap{}); err == nil {
+	if _, err := Markdown(texttemplate.FuncMap{}, nil); err == nil {
 		t.Error("the Markdown templates parsed without their functions")
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 
@@ -15,16 +16,26 @@ import (
 
 type reportOptions struct {
 	*globalOptions
-	out      string
-	lang     string
-	simulate int
-	seed     uint64
-	format   string
-	check    bool
+	out       string
+	lang      string
+	simulate  int
+	seed      uint64
+	format    string
+	check     bool
+	templates string
+	quiet     bool
+
+	// isTerminal tells whether progress may be written to w; term.IsTerminal
+	// on its descriptor unless a test says otherwise.
+	isTerminal func(w io.Writer) bool
 }
 
 func newReportCmd(g *globalOptions) *cobra.Command {
-	o := &reportOptions{globalOptions: g}
+	return reportCmd(&reportOptions{globalOptions: g, isTerminal: isTerminal})
+}
+
+// reportCmd is the command over its options, which tests build themselves.
+func reportCmd(o *reportOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report [FILE|DIR...]",
 		Short: "Write the report of a study: an index and one page per scenario",
@@ -64,15 +75,31 @@ memory and lists the files of the output folder that are stale, missing, or
 owned by the report (pages, charts/*.svg, orgdesign-report.*) but no longer
 produced; exit 1 if any.
 
+--templates DIR replaces embedded templates by name: the .tmpl files
+directly inside DIR (scenario.md.tmpl, index.md.tmpl, page.html.tmpl...; other
+files and subfolders are ignored, a symbolic link is refused, an unknown name
+is an error listing the known ones). They run with the same functions (esc, t,
+markdown, cite, chart) and the same safe Markdown converter: raw HTML in them
+is left out of the pages.
+
+The output folder is replaced whole: the new report is built beside it with a
+copy of every file it holds that the report does not own, then swapped in, so
+the report's files no longer produced are gone, the others are kept, and a run
+that fails leaves the folder as it was. It may not be the current folder.
+
 With no argument, the embedded default study is reported. Inputs with errors
 are reported on standard error and nothing is written (exit code 1). The HTML
 is self-contained: it reads offline and prints on A4. Output is deterministic:
-the same inputs give the same bytes. The path of the index is printed.`,
+the same inputs give the same bytes. The path of the index is printed.
+
+When several scenarios are rendered and standard error is a terminal, a line
+per scenario tells the progress ("[2/4] anas-centrale"); --quiet leaves it out.`,
 		Example: `  orgdesign report
   orgdesign report etude.yaml -o build/report --lang en
   orgdesign report --simulate 10000 --seed 7
   orgdesign report --check
-  orgdesign report --format html,md,xlsx,pdf`,
+  orgdesign report --format html,md,xlsx,pdf
+  orgdesign report --templates mes-modeles`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, args)
 		},
@@ -83,6 +110,9 @@ the same inputs give the same bytes. The path of the index is printed.`,
 	cmd.Flags().Uint64Var(&o.seed, "seed", 1, "seed of the simulation")
 	cmd.Flags().StringVar(&o.format, "format", "html,md,xlsx", "formats to write, comma-separated: html, md, xlsx, docx (pandoc), pdf (chromium)")
 	cmd.Flags().BoolVar(&o.check, "check", false, "write nothing: regenerate in memory and list the files of the output folder that are stale or missing (exit 1 if any)")
+	cmd.Flags().StringVar(&o.templates, "templates", "", "folder of .tmpl files that replace the embedded templates of the same name")
+	_ = cmd.MarkFlagDirname("templates")
+	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "write no progress on standard error")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(templates.Languages(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -107,6 +137,12 @@ func (o *reportOptions) run(cmd *cobra.Command, args []string) error {
 	if err := needTools(formats); err != nil {
 		return err
 	}
+	var overrides templates.Overrides
+	if o.templates != "" {
+		if overrides, err = templates.ReadOverrides(o.templates); err != nil {
+			return &exitError{code: exitUsage, msg: err.Error()}
+		}
+	}
 	set, diags, _, err := loadSet(o.globalOptions, args, false)
 	if err != nil {
 		return err
@@ -126,7 +162,8 @@ func (o *reportOptions) run(cmd *cobra.Command, args []string) error {
 		_ = model.WriteText(cmd.ErrOrStderr(), r.BuildDiagnostics)
 		return &exitError{code: exitFindings, msg: fmt.Sprintf("%s: nothing written", count(r.BuildDiagnostics.Count(model.Error), "error", "errors"))}
 	}
-	ropts := report.Options{NoHTML: !formats["html"] && !formats["pdf"], NoMarkdown: !formats["md"] && !formats["docx"], XLSX: formats["xlsx"]}
+	ropts := report.Options{NoHTML: !formats["html"] && !formats["pdf"], NoMarkdown: !formats["md"] && !formats["docx"], XLSX: formats["xlsx"], Templates: overrides,
+		Progress: o.progress(cmd.ErrOrStderr(), len(r.Scenarios))}
 	files, err := report.Render(r, ropts)
 	if err != nil {
 		return &exitError{code: exitUsage, msg: err.Error()}
