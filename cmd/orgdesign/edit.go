@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/orgdesign/orgdesign/model"
+	"github.com/orgdesign/orgdesign/scenarios"
+	"github.com/orgdesign/orgdesign/tui"
+)
+
+type editOptions struct {
+	*globalOptions
+}
+
+func newEditCmd(g *globalOptions) *cobra.Command {
+	o := &editOptions{globalOptions: g}
+	return &cobra.Command{
+		Use:   "edit FILE",
+		Short: "Edit a scenario in the terminal, with live validation, headcount, payroll and risk levels",
+		Long: `Open a scenario file in the terminal editor: the unit tree beside the fields
+of the selected item, and tabs for the RACI (mandates and delivery chain),
+channels, systems and interfaces, risks and diagnostics.
+
+Fields are edited in place and checked as they are typed; references
+(reportsTo, owner, accountable, responsible…) are chosen from a list filtered
+as you type, over ids and names. a adds, c duplicates, m moves a unit under
+another, d deletes (after asking), u undoes, ctrl+r redoes, ctrl+s saves, q
+quits, ? lists every key. Diagnostics, headcount, payroll and risk levels are
+recomputed after every change.
+
+Items inherited through extends are shown with the file they come from and
+are read-only (c copies one into the file to override it); a replicated unit
+is edited through its template.
+
+Saving changes only the lines edited: comments, blank lines, key order,
+quoting and indentation stay as they were. The file is written atomically and
+never over a version changed on disk since it was opened (you choose: reload
+it, or save elsewhere). Quitting with unsaved changes asks first. Should the
+editor fail, your unsaved text is written to FILE.orgdesign-recover.
+
+The editor needs a terminal: with standard output redirected it refuses to
+start (exit code 2). NO_COLOR turns colours off.`,
+		Example: `  orgdesign edit option-b.yaml
+  NO_COLOR=1 orgdesign edit scenarios/common.yaml`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.run(cmd, args[0])
+		},
+	}
+}
+
+func (o *editOptions) run(cmd *cobra.Command, path string) error {
+	out, ok := cmd.OutOrStdout().(*os.File)
+	if !ok || !term.IsTerminal(out.Fd()) {
+		return &exitError{code: exitUsage, msg: "edit needs a terminal: standard output is not one (run it without redirecting its output)"}
+	}
+	var in io.Reader // nil: the terminal is opened when standard input is not one
+	if f, ok := cmd.InOrStdin().(*os.File); ok && term.IsTerminal(f.Fd()) {
+		in = f
+	}
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return &exitError{code: exitUsage, msg: err.Error()}
+	case st.IsDir():
+		return &exitError{code: exitUsage, msg: path + " is a folder: give a scenario file"}
+	case st.Size() > o.maxSize:
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("%s is %d bytes, over the --max-size limit of %d", path, st.Size(), o.maxSize)}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return &exitError{code: exitUsage, msg: err.Error()}
+	}
+	err = tui.Run(tui.Options{
+		Path: path,
+		Data: data,
+		Source: tui.Source{Files: model.OSFiles{}, Builtin: scenarios.Files(), BuiltinDir: scenarios.Dir,
+			MaxSize: o.maxSize},
+		NoColor: os.Getenv("NO_COLOR") != "",
+	}, in, out)
+	var crash *tui.CrashError
+	if errors.As(err, &crash) {
+		fmt.Fprintf(cmd.ErrOrStderr(), "%s\n", crash.Stack)
+	}
+	if err != nil {
+		return &exitError{code: exitUsage, msg: err.Error()}
+	}
+	return nil
+}

@@ -1,0 +1,138 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/orgdesign/orgdesign/model"
+	"github.com/orgdesign/orgdesign/risk"
+)
+
+// about returns the lines above the fields: what the item is, where it is
+// written, and what is computed for it.
+func (m *Model) about(w int) []string {
+	e, ok := m.selected()
+	if !ok {
+		return nil
+	}
+	switch {
+	case e.diag != nil:
+		return m.aboutDiag(e.diag, w)
+	case e.derived != nil:
+		return m.aboutDerived(e.derived, w)
+	}
+	out := []string{m.st.title.Render(singularOf(e.section)+" "+e.id) + "  " + e.label}
+	if e.own(m.res) {
+		out = append(out, m.st.dim.Render("in "+shortFile(e.file, m.name)))
+	} else {
+		out = append(out, m.st.inherited.Render("inherited from "+shortFile(e.file, m.name)+": read-only; c copies it here to override it"))
+	}
+	r := m.res.resolvedOrNil()
+	if r == nil {
+		return out
+	}
+	switch e.section {
+	case "units":
+		out = append(out, m.aboutUnit(r, e.id)...)
+	case "risks":
+		if x := r.Lookup(e.id); x != nil {
+			if rk, ok := x.Item.(*model.Risk); ok {
+				in, re, cu := risk.Inherent(rk), risk.Residual(rk), risk.Current(rk)
+				out = append(out, fmt.Sprintf("inherent %d %s → residual %d %s", in.Score, in.Level, re.Score, re.Level),
+					m.st.dim.Render(fmt.Sprintf("current %d %s (counting the mitigations done)", cu.Score, cu.Level)))
+			}
+		}
+	case "chain":
+		if a := m.res.analysis; a != nil {
+			for _, st := range a.RACI.Stages {
+				if st.Stage == e.id && st.Overlap {
+					out = append(out, m.st.warn.Render("several accountables for this stage: "+strings.Join(st.Accountable, ", ")))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// aboutUnit shows a unit's instances, headcount and payroll; a replicated
+// unit says that its template is what is edited.
+func (m *Model) aboutUnit(r *model.Resolved, id string) []string {
+	u := r.Unit(id)
+	if u == nil {
+		return nil
+	}
+	ins := r.InstancesOf(id)
+	heads, pay := 0, 0.0
+	for _, in := range ins {
+		heads += in.Headcount
+		pay += in.Payroll
+	}
+	figs := fmt.Sprintf("%s staff · payroll %s", m.num.Int(heads), m.money(pay, r.Header.Currency))
+	if !u.Replicated() {
+		return []string{figs}
+	}
+	out := []string{
+		m.st.header.Render(fmt.Sprintf("template of %d instances, one per %s:", len(ins), u.Per)) + " " + figs,
+		m.st.dim.Render("an edit here applies to every instance"),
+	}
+	var names []string
+	for i, in := range ins {
+		if i == 3 {
+			names = append(names, fmt.Sprintf("… %d more", len(ins)-3))
+			break
+		}
+		names = append(names, fmt.Sprintf("%s (%d)", in.Name, in.Headcount))
+	}
+	return append(out, m.st.dim.Render(strings.Join(names, ", ")))
+}
+
+func (m *Model) aboutDiag(d *model.Diagnostic, w int) []string {
+	out := []string{m.st.title.Render(d.Severity.String() + " [" + d.Code + "]"), m.st.dim.Render(d.Pos.String())}
+	out = append(out, wrap(d.Message, w-2)...)
+	if d.Hint != "" {
+		out = append(out, "")
+		out = append(out, wrap("hint: "+d.Hint, w-2)...)
+	}
+	return out
+}
+
+func (m *Model) aboutDerived(it *risk.Item, w int) []string {
+	out := []string{m.st.title.Render("derived risk " + it.ID), it.Title,
+		m.st.dim.Render(fmt.Sprintf("found by the rule %s: read-only, it follows the structure", it.Origin)),
+		fmt.Sprintf("%s · likelihood %d × impact %d = %d %s", it.Category, it.Residual.Likelihood, it.Residual.Impact, it.Residual.Score, it.Level)}
+	if it.Explanation != "" {
+		out = append(out, "")
+		out = append(out, wrap(it.Explanation, w-2)...)
+	}
+	if it.Suggestion != "" {
+		out = append(out, "")
+		out = append(out, wrap("suggested: "+it.Suggestion, w-2)...)
+	}
+	if len(it.Subjects) > 0 {
+		out = append(out, m.st.dim.Render("concerns "+strings.Join(slices.Clip(it.Subjects), ", ")))
+	}
+	return out
+}
+
+// wrap breaks text into lines of at most w cells, at spaces.
+func wrap(s string, w int) []string {
+	w = max(w, 10)
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			switch {
+			case line == "":
+				line = word
+			case len([]rune(line))+1+len([]rune(word)) > w:
+				out = append(out, line)
+				line = word
+			default:
+				line += " " + word
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}

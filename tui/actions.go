@@ -1,0 +1,300 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/orgdesign/orgdesign/internal/yamledit"
+)
+
+// sectionHere says which section `a` adds to: the tab's, or for the tabs
+// that list two sections, the one under the cursor.
+func (m *Model) sectionHere() string {
+	e, ok := m.selected()
+	switch m.tab {
+	case tabUnits:
+		return "units"
+	case tabChannels:
+		return "channels"
+	case tabRisks:
+		return "risks"
+	case tabRACI:
+		if ok && e.section == "chain" {
+			return "chain"
+		}
+		return "mandates"
+	case tabSystems:
+		if ok && e.section == "interfaces" {
+			return "interfaces"
+		}
+		return "systems"
+	}
+	return ""
+}
+
+// add adds an item: in the fields, to the list under the cursor; in the
+// list, a new item of the tab (a unit reports to the selected unit).
+func (m *Model) add() tea.Cmd {
+	if m.focus == focusDetail {
+		if m.rowCursor >= len(m.rows) {
+			return nil
+		}
+		rw := m.rows[m.rowCursor]
+		if !rw.list && !rw.group && listOf(rw.path) == nil {
+			m.setStatus("a adds to a list (staff, responsible…): move to one, or esc to add an item in the list pane")
+			return nil
+		}
+		e, ok := m.editable()
+		if !ok {
+			return nil
+		}
+		return m.addInRow(e, rw)
+	}
+	section := m.sectionHere()
+	if section == "" {
+		m.fail("nothing to add here: diagnostics come from the text")
+		return nil
+	}
+	if section == "chain" {
+		p := &prompt{title: "new chain entry: stage", spec: specOf("chain", []string{"stage"}), apply: func(m *Model, v string) tea.Cmd {
+			m.want = entry{section: "chain", id: v, index: m.countOwn("chain")}.key()
+			what := "chain entry " + v + " added"
+			if n := len(m.inheritedStage(v)); n > 0 {
+				what += fmt.Sprintf(": it replaces the %d entries of %s inherited (c on one copies them here)", n, v)
+			}
+			return m.change(what, func(d *yamledit.Doc) error {
+				return d.Append(yamledit.Path{"chain"}, []yamledit.KV{{Key: "stage", Value: v}})
+			})
+		}}
+		return m.choose(p, candidates(m.res, p.spec))
+	}
+	sel, _ := m.selected()
+	p := &prompt{title: "new " + singularOf(section) + ": id", spec: spec{kind: kID}, apply: func(m *Model, id string) tea.Cmd {
+		m.want = entry{section: section, id: id, index: -1}.key()
+		item := m.newItem(section, id, sel)
+		return m.change(singularOf(section)+" "+id+" added", func(d *yamledit.Doc) error {
+			return d.Append(yamledit.Path{section}, item)
+		})
+	}}
+	return m.ask(p, "")
+}
+
+// newItem is a new item with the fields validation requires, filled with
+// values to change: the user sees it at once in the tree and the fields.
+func (m *Model) newItem(section, id string, sel entry) []yamledit.KV {
+	kv := []yamledit.KV{{Key: "id", Value: id}}
+	switch section {
+	case "units":
+		kv = append(kv, yamledit.KV{Key: "name", Value: "New unit"}, yamledit.KV{Key: "kind", Value: "service"})
+		if sel.section == "units" || sel.section == "bodies" {
+			kv = append(kv, yamledit.KV{Key: "reportsTo", Value: sel.id})
+		}
+	case "mandates":
+		kv = append(kv, yamledit.KV{Key: "title", Value: "New mandate"})
+	case "channels":
+		kv = append(kv, yamledit.KV{Key: "name", Value: "New channel"}, yamledit.KV{Key: "kind", Value: "office"}, yamledit.KV{Key: "operator", Value: "agency"})
+	case "systems":
+		kv = append(kv, yamledit.KV{Key: "name", Value: "New system"})
+	case "interfaces":
+		from := ""
+		if r := m.res.resolvedOrNil(); r != nil && len(r.Systems) > 0 {
+			from = r.Systems[0].ID
+		}
+		if sel.section == "systems" {
+			from = sel.id
+		}
+		kv = append(kv, yamledit.KV{Key: "from", Value: from}, yamledit.KV{Key: "to", Value: from})
+	case "risks":
+		kv = append(kv, yamledit.KV{Key: "title", Value: "New risk"}, yamledit.KV{Key: "category", Value: "operational"},
+			yamledit.KV{Key: "likelihood", Value: 3}, yamledit.KV{Key: "impact", Value: 3})
+	}
+	return kv
+}
+
+func singularOf(section string) string {
+	switch section {
+	case "bodies":
+		return "body"
+	case "chain":
+		return "chain entry"
+	}
+	return strings.TrimSuffix(section, "s")
+}
+
+// countOwn counts the items of a section written in the file.
+func (m *Model) countOwn(section string) int {
+	if seq := sectionNode(m.doc.Root(), section); seq != nil {
+		return len(seq.Content)
+	}
+	return 0
+}
+
+// del deletes, after confirmation: in the fields, the list item, staff line
+// or field under the cursor; in the list, the selected item.
+func (m *Model) del() tea.Cmd {
+	e, ok := m.editable()
+	if !ok {
+		return nil
+	}
+	base, ok := m.itemPath(e)
+	if !ok {
+		return nil
+	}
+	if m.focus == focusDetail && m.rowCursor < len(m.rows) {
+		rw := m.rows[m.rowCursor]
+		if !rw.set {
+			m.setStatus("%s is not written: nothing to delete", rw.label)
+			return nil
+		}
+		what := strings.Join(pathWords(rw.path), " ")
+		path := append(slices.Clone(base), rw.path...)
+		return m.confirmThen(fmt.Sprintf("Delete %s of %s?", what, e.id), func(m *Model) tea.Cmd {
+			return m.change(what+" deleted", func(d *yamledit.Doc) error { return d.Delete(path) })
+		})
+	}
+	msg := fmt.Sprintf("Delete %s %s?", singularOf(e.section), e.id)
+	if r := m.res.resolvedOrNil(); r != nil && (e.section == "units" || e.section == "bodies") {
+		var subs []string
+		for _, u := range r.Units {
+			if u.ReportsTo == e.id {
+				subs = append(subs, u.ID)
+			}
+		}
+		if len(subs) > 0 {
+			msg = fmt.Sprintf("Delete %s %s? %d units report to it (%s).", singularOf(e.section), e.id, len(subs), strings.Join(subs, ", "))
+		}
+	}
+	return m.confirmThen(msg, func(m *Model) tea.Cmd {
+		return m.change(singularOf(e.section)+" "+e.id+" deleted", func(d *yamledit.Doc) error { return d.Delete(base) })
+	})
+}
+
+func (m *Model) confirmThen(question string, then func(m *Model) tea.Cmd) tea.Cmd {
+	m.mode = modeConfirm
+	m.confirm = question
+	m.onConfirm = then
+	return nil
+}
+
+// move changes what the selected unit (or body) reports to, chosen among
+// the units and bodies that are not under it.
+func (m *Model) move() tea.Cmd {
+	e, ok := m.editable()
+	if !ok {
+		return nil
+	}
+	if e.section != "units" && e.section != "bodies" {
+		m.fail("m moves a unit in the tree: select a unit in the Units tab")
+		return nil
+	}
+	base, ok := m.itemPath(e)
+	if !ok {
+		return nil
+	}
+	r := m.res.resolvedOrNil()
+	if r == nil {
+		return nil
+	}
+	under := descendants(r, e.id)
+	sp := specOf(e.section, []string{"reportsTo"})
+	var cands []candidate
+	for _, c := range candidates(m.res, sp) {
+		if !under[c.id] {
+			cands = append(cands, c)
+		}
+	}
+	old := ""
+	if u := r.Unit(e.id); u != nil {
+		old = u.ReportsTo
+	}
+	p := &prompt{title: "move " + e.id + " under", spec: sp, old: old, apply: func(m *Model, v string) tea.Cmd {
+		return m.change(fmt.Sprintf("%s now reports to %s", e.id, v), func(d *yamledit.Doc) error {
+			return d.Set(append(slices.Clone(base), "reportsTo"), v)
+		})
+	}}
+	return m.choose(p, cands)
+}
+
+// copyItem copies an inherited item into the file (the copy overrides it),
+// or duplicates an item of the file under a new id, just after it.
+func (m *Model) copyItem() tea.Cmd {
+	e, ok := m.selected()
+	if !ok || e.section == "" {
+		m.fail("nothing to copy here")
+		return nil
+	}
+	node := m.nodeOf(e)
+	if node == nil {
+		m.fail("%s: its text was not found", e.id)
+		return nil
+	}
+	kv := kvOf(node)
+	if !e.own(m.res) && e.section == "chain" {
+		return m.copyStage(e.id)
+	}
+	if !e.own(m.res) {
+		return m.change(fmt.Sprintf("%s copied from %s: it now overrides the inherited one", e.id, shortFile(e.file, m.name)),
+			func(d *yamledit.Doc) error { return d.Append(yamledit.Path{e.section}, kv) })
+	}
+	i, _, ok := locate(m.doc.Root(), e)
+	if !ok {
+		return nil
+	}
+	if e.section == "chain" {
+		m.want = entry{section: "chain", id: e.id, index: i + 1}.key()
+		return m.change("chain entry "+e.id+" duplicated", func(d *yamledit.Doc) error {
+			return d.Insert(yamledit.Path{"chain"}, i+1, kv)
+		})
+	}
+	p := &prompt{title: "duplicate " + e.id + " as: id", spec: spec{kind: kID}, apply: func(m *Model, id string) tea.Cmd {
+		for j := range kv {
+			if kv[j].Key == "id" {
+				kv[j].Value = id
+			}
+		}
+		m.want = entry{section: e.section, id: id, index: -1}.key()
+		return m.change(fmt.Sprintf("%s duplicated as %s", e.id, id), func(d *yamledit.Doc) error {
+			return d.Insert(yamledit.Path{e.section}, i+1, kv)
+		})
+	}}
+	return m.ask(p, e.id+"-copy")
+}
+
+// inheritedStage returns the inherited chain entries of a stage, as entries.
+func (m *Model) inheritedStage(stage string) []entry {
+	var out []entry
+	for _, e := range entries(m.res, tabRACI, nil) {
+		if e.section == "chain" && e.id == stage && !e.own(m.res) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// copyStage copies every inherited entry of a stage into the file at once:
+// the chain merges by stage, so copying one alone would drop the others.
+func (m *Model) copyStage(stage string) tea.Cmd {
+	var items [][]yamledit.KV
+	var from string
+	for _, e := range m.inheritedStage(stage) {
+		n := m.nodeOf(e)
+		if n == nil {
+			m.fail("chain entry %s: its text was not found", stage)
+			return nil
+		}
+		items, from = append(items, kvOf(n)), e.file
+	}
+	m.want = entry{section: "chain", id: stage, index: m.countOwn("chain")}.key()
+	what := fmt.Sprintf("stage %s copied from %s (%d entries): it now overrides the inherited one", stage, shortFile(from, m.name), len(items))
+	return m.change(what, func(d *yamledit.Doc) error {
+		for _, kv := range items {
+			if err := d.Append(yamledit.Path{"chain"}, kv); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,20 @@
+// Package tui is orgdesign's terminal editor (`orgdesign edit FILE`): the
+// unit tree beside the fields of the selected item, tabs for the RACI,
+// channels, systems and interfaces, risks and diagnostics; fields edited in
+// place and checked as they are typed, references chosen from a fuzzy-filtered
+// list; add, duplicate, move, delete, undo and redo.
+//
+// The file's text is the source of truth: every edit goes through
+// internal/yamledit, which changes only the edited lines, and undo keeps
+// snapshots of the bytes. After each edit a command (never Update) parses the
+// text again with model, resolves it with the files it extends and its
+// territory, and computes diagnostics, headcount, payroll and risk levels; the
+// result carries the edit's generation, so a stale one is dropped.
+//
+// Items inherited through `extends` are shown with their file and are
+// read-only (c copies one into the file to override it); a replicated unit is
+// edited through its template. Saving writes atomically and never overwrites
+// a file changed on disk since it was read. An internal error never loses
+// work: the unsaved text is written to FILE.orgdesign-recover and the
+// terminal restored.
+package tui

@@ -1,0 +1,419 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/orgdesign/orgdesign/model"
+	"github.com/orgdesign/orgdesign/risk"
+)
+
+// The tabs, in the order the tab bar shows them.
+const (
+	tabUnits = iota
+	tabRACI
+	tabChannels
+	tabSystems
+	tabRisks
+	tabDiags
+	tabCount
+)
+
+var tabNames = [tabCount]string{"Units", "RACI", "Channels", "Systems", "Risks", "Diagnostics"}
+
+// entry is one line of the left pane: an item of the scenario (a unit, a
+// mandate, a chain entry…), a heading, or a diagnostic.
+type entry struct {
+	section string // the yaml section the item is written in: units, bodies, mandates, chain…
+	id      string // its id; for a chain entry, its stage
+	index   int    // a chain entry: its index among the edited file's own entries, -1 otherwise
+	label   string
+	note    string // shown on the right: ×12 instances, headcount, level
+	depth   int
+	kids    bool
+	header  bool
+	file    string    // the file the item is written in
+	pos     model.Pos // where
+	diag    *model.Diagnostic
+	derived *risk.Item // a risk derived from the structure (read-only)
+}
+
+// key identifies an entry across recomputes, to keep the selection.
+func (e entry) key() string { return e.section + "\x00" + e.id + "\x00" + fmt.Sprint(e.index) }
+
+// selectable reports whether the cursor stops on the entry.
+func (e entry) selectable() bool { return !e.header }
+
+// entries lists the left pane of a tab.
+func entries(res *result, tab int, collapsed map[string]bool) []entry {
+	if res == nil {
+		return nil
+	}
+	if tab == tabDiags {
+		out := make([]entry, 0, len(res.diags))
+		for i := range res.diags {
+			d := &res.diags[i]
+			where := fmt.Sprintf("%d:%d", d.Line, d.Col)
+			if d.File != res.name {
+				where = shortFile(d.File, res.name) + ":" + where
+			}
+			out = append(out, entry{section: "", id: fmt.Sprint(i), label: where + " " + d.Message,
+				note: d.Severity.String(), diag: d, file: d.File, pos: d.Pos, index: -1})
+		}
+		return out
+	}
+	r := res.resolved
+	if r == nil {
+		return nil
+	}
+	switch tab {
+	case tabUnits:
+		return unitTree(res, collapsed)
+	case tabRACI:
+		out := []entry{{header: true, label: "Mandates"}}
+		for _, m := range r.Mandates {
+			out = append(out, item(res, "mandates", m.ID, m.Title, m.Accountable, &m.Meta))
+		}
+		out = append(out, entry{header: true, label: "Delivery chain"})
+		for _, c := range r.Chain {
+			e := item(res, "chain", c.Stage, c.Stage, c.Accountable, &c.Meta)
+			if e.file == res.name && res.own != nil && res.own.Scenario != nil {
+				e.index = slices.Index(res.own.Scenario.Chain, c)
+			}
+			if c.Accountable == "" {
+				e.note = "no accountable"
+			}
+			out = append(out, e)
+		}
+		for _, st := range model.Stages {
+			if !slices.ContainsFunc(r.Chain, func(c *model.ChainEntry) bool { return c.Stage == st }) {
+				out = append(out, entry{header: true, label: "  " + st + ": no entry", index: -1})
+			}
+		}
+		return out
+	case tabChannels:
+		var out []entry
+		for _, c := range r.Channels {
+			reach := c.Per
+			if reach == "" {
+				reach = c.At
+			}
+			out = append(out, item(res, "channels", c.ID, c.Name, reach, &c.Meta))
+		}
+		return out
+	case tabSystems:
+		out := []entry{{header: true, label: "Systems"}}
+		for _, s := range r.Systems {
+			out = append(out, item(res, "systems", s.ID, s.Name, s.Owner, &s.Meta))
+		}
+		out = append(out, entry{header: true, label: "Interfaces"})
+		for _, in := range r.Interfaces {
+			out = append(out, item(res, "interfaces", in.ID, in.From+" → "+in.To, in.Mode, &in.Meta))
+		}
+		return out
+	case tabRisks:
+		return riskEntries(res)
+	}
+	return nil
+}
+
+// item is an entry for an identified item of a section.
+func item(res *result, section, id, name, note string, m *model.Meta) entry {
+	return entry{section: section, id: id, index: -1, label: name, note: note, file: m.Pos.File, pos: m.Pos}
+}
+
+// unitTree lists bodies and units as the reporting tree, children under their
+// superior, collapsed subtrees hidden. A replicated unit is one line: its
+// template, with its number of instances.
+func unitTree(res *result, collapsed map[string]bool) []entry {
+	r := res.resolved
+	type node struct {
+		e      entry
+		parent string
+	}
+	nodes := map[string]*node{}
+	var order []string
+	for _, b := range r.Bodies {
+		e := item(res, "bodies", b.ID, b.Name, b.Kind, &b.Meta)
+		nodes[b.ID] = &node{e: e, parent: b.ReportsTo}
+		order = append(order, b.ID)
+	}
+	count, heads := map[string]int{}, map[string]int{}
+	for _, in := range r.Instances {
+		count[in.Template]++
+		heads[in.Template] += in.Headcount
+	}
+	for _, u := range r.Units {
+		note := fmt.Sprint(heads[u.ID])
+		if u.Replicated() {
+			note = fmt.Sprintf("×%d  %d", count[u.ID], heads[u.ID])
+		}
+		if _, dup := nodes[u.ID]; dup {
+			continue // a duplicate id, reported by validation
+		}
+		nodes[u.ID] = &node{e: item(res, "units", u.ID, u.Name, note, &u.Meta), parent: u.ReportsTo}
+		order = append(order, u.ID)
+	}
+	children := map[string][]string{}
+	var roots []string
+	for _, id := range order {
+		p := nodes[id].parent
+		if _, ok := nodes[p]; ok && p != id {
+			children[p] = append(children[p], id)
+		} else {
+			roots = append(roots, id)
+		}
+	}
+	var out []entry
+	seen := map[string]bool{}
+	var walk func(id string, depth int)
+	walk = func(id string, depth int) {
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		e := nodes[id].e
+		e.depth, e.kids = depth, len(children[id]) > 0
+		out = append(out, e)
+		if collapsed[id] {
+			markSeen(id, children, seen)
+			return
+		}
+		for _, c := range children[id] {
+			walk(c, depth+1)
+		}
+	}
+	for _, id := range roots {
+		walk(id, 0)
+	}
+	for _, id := range order { // in a reporting cycle: shown as roots
+		walk(id, 0)
+	}
+	return out
+}
+
+func markSeen(id string, children map[string][]string, seen map[string]bool) {
+	for _, c := range children[id] {
+		if !seen[c] {
+			seen[c] = true
+			markSeen(c, children, seen)
+		}
+	}
+}
+
+// riskEntries lists the register with each risk's residual level, then the
+// risks derived from the structure (read-only).
+func riskEntries(res *result) []entry {
+	r := res.resolved
+	out := []entry{{header: true, label: "Register"}}
+	for _, rk := range r.Risks {
+		in, re := risk.Inherent(rk), risk.Residual(rk)
+		note := fmt.Sprintf("%d→%d %s", in.Score, re.Score, re.Level)
+		out = append(out, item(res, "risks", rk.ID, rk.Title, note, &rk.Meta))
+	}
+	if res.risks == nil {
+		return out
+	}
+	var derived []entry
+	for i := range res.risks.Risks {
+		it := &res.risks.Risks[i]
+		if !it.Derived() {
+			continue
+		}
+		derived = append(derived, entry{section: "", id: it.ID, index: -1, label: it.ID,
+			note: fmt.Sprintf("%d %s", it.Residual.Score, it.Level), derived: it})
+	}
+	if len(derived) > 0 {
+		out = append(out, entry{header: true, label: "Derived from the structure"})
+		out = append(out, derived...)
+	}
+	return out
+}
+
+// own reports whether the entry is written in the edited file (and so editable).
+func (e entry) own(res *result) bool {
+	return res != nil && e.section != "" && e.file == res.name
+}
+
+// sectionNode returns the sequence node of a section in a document, or nil.
+func sectionNode(root *yaml.Node, section string) *yaml.Node {
+	if root != nil && root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	if root == nil || root.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == section && root.Content[i+1].Kind == yaml.SequenceNode {
+			return root.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// nodeAt finds an item of a section by its position (inherited items, read
+// from the file they come from).
+func nodeAt(root *yaml.Node, section string, pos model.Pos) *yaml.Node {
+	seq := sectionNode(root, section)
+	if seq == nil {
+		return nil
+	}
+	for _, it := range seq.Content {
+		if it.Line == pos.Line && it.Column == pos.Col {
+			return it
+		}
+	}
+	return nil
+}
+
+// locate finds the index of an entry's item in the current document: by id,
+// or for a chain entry by its index, checked against its stage. ok is false
+// when the item is not (or no longer) there.
+func locate(root *yaml.Node, e entry) (int, *yaml.Node, bool) {
+	seq := sectionNode(root, e.section)
+	if seq == nil {
+		return 0, nil, false
+	}
+	if e.section == "chain" {
+		if e.index >= 0 && e.index < len(seq.Content) && scalarOf(seq.Content[e.index], "stage") == e.id {
+			return e.index, seq.Content[e.index], true
+		}
+		return 0, nil, false
+	}
+	for i, it := range seq.Content {
+		if scalarOf(it, "id") == e.id {
+			return i, it, true
+		}
+	}
+	return 0, nil, false
+}
+
+// scalarOf returns the value of a key of a mapping node, "" if absent.
+func scalarOf(n *yaml.Node, key string) string {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key && n.Content[i+1].Kind == yaml.ScalarNode {
+			return n.Content[i+1].Value
+		}
+	}
+	return ""
+}
+
+// candidate is one choice of a reference picker.
+type candidate struct {
+	id, name, kind string
+}
+
+// candidates lists what a reference field accepts, in the scenario's order.
+func candidates(res *result, sp spec) []candidate {
+	var out []candidate
+	r := res.resolvedOrNil()
+	switch {
+	case sp.kind == kEnum && sp.level:
+		if r != nil && r.Territory != nil {
+			for _, l := range r.Territory.Territory.Levels {
+				out = append(out, candidate{id: l, kind: "level"})
+			}
+		}
+		return out
+	case sp.kind == kEnum:
+		for _, v := range sp.enum {
+			out = append(out, candidate{id: v})
+		}
+		return out
+	case sp.place:
+		if r != nil && r.Territory != nil {
+			for _, u := range r.Territory.Units {
+				out = append(out, candidate{id: u.ID, name: u.Name, kind: u.Level})
+			}
+		}
+		return out
+	}
+	if sp.agent {
+		out = append(out, candidate{id: model.Reserved, name: "the agency as a whole", kind: "agency"})
+	}
+	if r == nil {
+		return out
+	}
+	for _, kind := range sp.refs {
+		out = append(out, entitiesOf(r, kind)...)
+	}
+	return out
+}
+
+func entitiesOf(r *model.Resolved, kind string) []candidate {
+	var out []candidate
+	add := func(id, name string) { out = append(out, candidate{id: id, name: name, kind: kind}) }
+	switch kind {
+	case "unit":
+		for _, x := range r.Units {
+			add(x.ID, x.Name)
+		}
+	case "body":
+		for _, x := range r.Bodies {
+			add(x.ID, x.Name)
+		}
+	case "actor":
+		for _, x := range r.Actors {
+			add(x.ID, x.Name)
+		}
+	case "channel":
+		for _, x := range r.Channels {
+			add(x.ID, x.Name)
+		}
+	case "system":
+		for _, x := range r.Systems {
+			add(x.ID, x.Name)
+		}
+	case "profile":
+		for _, x := range r.Profiles {
+			add(x.ID, x.Title)
+		}
+	case "phase":
+		for _, x := range r.Phases {
+			add(x.ID, x.Title)
+		}
+	}
+	return out
+}
+
+func (res *result) resolvedOrNil() *model.Resolved {
+	if res == nil {
+		return nil
+	}
+	return res.resolved
+}
+
+// descendants returns the ids of the units and bodies under id in the reporting tree.
+func descendants(r *model.Resolved, id string) map[string]bool {
+	out := map[string]bool{id: true}
+	for changed := true; changed; {
+		changed = false
+		for _, u := range r.Units {
+			if out[u.ReportsTo] && !out[u.ID] {
+				out[u.ID], changed = true, true
+			}
+		}
+		for _, b := range r.Bodies {
+			if out[b.ReportsTo] && !out[b.ID] {
+				out[b.ID], changed = true, true
+			}
+		}
+	}
+	return out
+}
+
+// shortFile is a file name as the user knows it: the base name, or the path
+// when it is elsewhere than the edited file's folder.
+func shortFile(name, edited string) string {
+	dir := edited[:strings.LastIndex(edited, "/")+1]
+	if rest, ok := strings.CutPrefix(name, dir); ok {
+		return rest
+	}
+	return name
+}

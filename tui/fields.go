@@ -1,0 +1,349 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/orgdesign/orgdesign/model"
+)
+
+// fieldKind says how a field is edited and checked.
+type fieldKind int
+
+const (
+	kText   fieldKind = iota // free text
+	kID                      // a new id: lower-kebab-case, unused
+	kInt                     // a whole number
+	kNumber                  // a number
+	kBool                    // true or false, toggled
+	kEnum                    // one value of a closed list, chosen from a list
+	kRef                     // an id of the scenario, chosen from a filtered list
+	kLevel                   // a level from 1 to 5
+)
+
+// spec is what the editor knows of one field of one kind of item.
+type spec struct {
+	kind  fieldKind
+	enum  []string // kEnum: the allowed values
+	refs  []string // kRef: the entity kinds accepted
+	place bool     // kRef: a territory unit, not an entity
+	level bool     // kEnum: a territory level
+	agent bool     // kRef: `agency` is accepted
+}
+
+// The entity kinds a reference accepts, as model/validate.go checks them.
+var (
+	anyParty   = []string{"actor", "unit", "body", "channel"}
+	orgParty   = []string{"actor", "unit", "body"}
+	unitOrBody = []string{"unit", "body"}
+)
+
+// itemTypes maps a section's key to the Go type of its items.
+var itemTypes = map[string]reflect.Type{
+	"units":      reflect.TypeFor[model.Unit](),
+	"bodies":     reflect.TypeFor[model.Body](),
+	"mandates":   reflect.TypeFor[model.Mandate](),
+	"chain":      reflect.TypeFor[model.ChainEntry](),
+	"channels":   reflect.TypeFor[model.Channel](),
+	"systems":    reflect.TypeFor[model.System](),
+	"interfaces": reflect.TypeFor[model.Interface](),
+	"risks":      reflect.TypeFor[model.Risk](),
+}
+
+var levelType = reflect.TypeFor[model.Level]()
+
+// specOf returns how the field at path (keys only) of an item of the section is edited.
+func specOf(section string, keys []string) spec {
+	if len(keys) == 0 {
+		return spec{kind: kText}
+	}
+	key := keys[len(keys)-1]
+	t := fieldType(itemTypes[section], keys)
+	switch key {
+	case "id":
+		return spec{kind: kID}
+	case "low", "likely", "high":
+		if len(keys) >= 2 && (keys[len(keys)-2] == "likelihood" || keys[len(keys)-2] == "impact") {
+			return spec{kind: kLevel}
+		}
+	case "reportsTo":
+		if section == "bodies" {
+			return spec{kind: kRef, refs: orgParty}
+		}
+		return spec{kind: kRef, refs: unitOrBody}
+	case "functionalTo":
+		return spec{kind: kRef, refs: []string{"unit"}}
+	case "accountable", "responsible", "consulted", "informed":
+		return spec{kind: kRef, refs: anyParty, agent: true}
+	case "owner", "operator":
+		return spec{kind: kRef, refs: orgParty, agent: true}
+	case "chair", "members":
+		return spec{kind: kRef, refs: orgParty}
+	case "supervision":
+		return spec{kind: kRef, refs: []string{"actor"}}
+	case "profile":
+		return spec{kind: kRef, refs: []string{"profile"}}
+	case "phase":
+		return spec{kind: kRef, refs: []string{"phase"}}
+	case "systems":
+		return spec{kind: kRef, refs: []string{"system"}}
+	case "from", "to":
+		if section == "interfaces" {
+			return spec{kind: kRef, refs: []string{"system"}}
+		}
+		return spec{kind: kRef, refs: append(slices.Clone(anyParty), "system"), agent: true}
+	case "stage", "stages":
+		return spec{kind: kEnum, enum: model.Stages}
+	case "function":
+		return spec{kind: kEnum, enum: model.StagesAndFunctions()}
+	case "per":
+		return spec{kind: kEnum, level: true}
+	case "at":
+		return spec{kind: kRef, place: true}
+	}
+	if t == nil {
+		return spec{kind: kText}
+	}
+	if t == levelType {
+		return spec{kind: kLevel}
+	}
+	switch t.Kind() {
+	case reflect.Int:
+		return spec{kind: kInt}
+	case reflect.Float64:
+		return spec{kind: kNumber}
+	case reflect.Bool:
+		return spec{kind: kBool}
+	}
+	if e := enumOf(itemTypes[section], keys); len(e) > 0 {
+		return spec{kind: kEnum, enum: e}
+	}
+	return spec{kind: kText}
+}
+
+// fieldType follows yaml keys through a struct type (inline structs, pointers,
+// slices) and returns the type of the value at the end, or nil.
+func fieldType(t reflect.Type, keys []string) reflect.Type {
+	sf, ok := structField(t, keys)
+	if !ok {
+		return nil
+	}
+	ft := sf.Type
+	for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+		ft = ft.Elem()
+	}
+	return ft
+}
+
+func structField(t reflect.Type, keys []string) (reflect.StructField, bool) {
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct || len(keys) == 0 {
+		return reflect.StructField{}, false
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if opts == "inline" {
+			if sf, ok := structField(f.Type, keys); ok {
+				return sf, true
+			}
+			continue
+		}
+		if name != keys[0] || name == "-" {
+			continue
+		}
+		if len(keys) == 1 {
+			return f, true
+		}
+		return structField(f.Type, keys[1:])
+	}
+	return reflect.StructField{}, false
+}
+
+// enumOf reads a closed list from the field's jsonschema tag, the one the
+// JSON Schema is generated from, so the editor offers what validation accepts.
+func enumOf(t reflect.Type, keys []string) []string {
+	sf, ok := structField(t, keys)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for part := range strings.SplitSeq(sf.Tag.Get("jsonschema"), ",") {
+		if v, ok := strings.CutPrefix(part, "enum="); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// fieldKeys returns the yaml keys of an item type's own fields, in
+// declaration order, inline structs flattened.
+func fieldKeys(t reflect.Type) []string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		switch {
+		case opts == "inline":
+			out = append(out, fieldKeys(f.Type)...)
+		case name != "" && name != "-":
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// row is one line of the detail pane: a field, a list header or a list item.
+type row struct {
+	path   []any  // from the item: {"staff", 0, "count"}
+	label  string // what the line says on the left
+	value  string // the value as written
+	depth  int
+	spec   spec
+	set    bool // written in the file
+	header bool // a list or mapping: not edited itself
+	list   bool // a list of scalars (header) or one of its items (addable, deletable)
+	group  bool // a list of mappings (staff lines, mitigations) or one of its items
+	line   int  // where the value is written in its file
+}
+
+// rowsOf lists the fields of an item from its yaml node: the fields written,
+// in file order, then the top-level fields not written, to be set.
+func rowsOf(section string, node *yaml.Node) []row {
+	var rows []row
+	if node == nil || node.Kind != yaml.MappingNode {
+		return rows
+	}
+	have := map[string]bool{}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, v := node.Content[i].Value, node.Content[i+1]
+		have[k] = true
+		rows = appendRows(rows, section, []any{k}, []string{k}, k, v, 0)
+	}
+	t := itemTypes[section]
+	if t == nil {
+		return rows
+	}
+	for _, k := range fieldKeys(t) {
+		if have[k] {
+			continue
+		}
+		ft, _ := structField(t, []string{k})
+		switch base := fieldType(t, []string{k}); {
+		case base == nil:
+			continue
+		case ft.Type.Kind() == reflect.Slice && base.Kind() == reflect.String:
+			rows = append(rows, row{path: []any{k}, label: k, header: true, list: true, spec: specOf(section, []string{k})})
+		case base.Kind() == reflect.Struct && base != levelType:
+			continue // a mapping (cost) or a list of mappings (staff): added from the file
+		default:
+			rows = append(rows, row{path: []any{k}, label: k, spec: specOf(section, []string{k})})
+		}
+	}
+	return rows
+}
+
+func appendRows(rows []row, section string, path []any, keys []string, label string, v *yaml.Node, depth int) []row {
+	for v.Kind == yaml.AliasNode && v.Alias != nil {
+		v = v.Alias
+	}
+	sp := specOf(section, keys)
+	switch v.Kind {
+	case yaml.ScalarNode:
+		return append(rows, row{path: path, label: label, value: v.Value, depth: depth, spec: sp, set: true, line: v.Line})
+	case yaml.MappingNode:
+		rows = append(rows, row{path: path, label: label, depth: depth, header: true, set: true, spec: sp, line: v.Line})
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k := v.Content[i].Value
+			rows = appendRows(rows, section, with(path, k), append(slices.Clone(keys), k), k, v.Content[i+1], depth+1)
+		}
+		return rows
+	case yaml.SequenceNode:
+		mappings := len(v.Content) > 0 && v.Content[0].Kind == yaml.MappingNode
+		rows = append(rows, row{path: path, label: label, depth: depth, header: true, set: true, spec: sp,
+			list: !mappings, group: mappings})
+		for j, it := range v.Content {
+			if it.Kind == yaml.MappingNode {
+				rows = append(rows, row{path: with(path, j), label: fmt.Sprintf("%d. %s", j+1, summary(it)),
+					depth: depth + 1, header: true, set: true, group: true})
+				for i := 0; i+1 < len(it.Content); i += 2 {
+					k := it.Content[i].Value
+					rows = appendRows(rows, section, with(with(path, j), k), append(slices.Clone(keys), k), k, it.Content[i+1], depth+2)
+				}
+				continue
+			}
+			rows = append(rows, row{path: with(path, j), label: "-", value: it.Value, depth: depth + 1, spec: sp, set: true, list: true, line: it.Line})
+		}
+	}
+	return rows
+}
+
+// with returns path extended by one step, never sharing the backing array.
+func with(path []any, step any) []any {
+	return append(slices.Clip(path), step)
+}
+
+// summary names an item of a list of mappings by its first telling value.
+func summary(n *yaml.Node) string {
+	for _, key := range []string{"id", "profile", "stage", "title", "name"} {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key && n.Content[i+1].Kind == yaml.ScalarNode {
+				return n.Content[i+1].Value
+			}
+		}
+	}
+	return ""
+}
+
+// checkValue validates text typed for a field as the user types: the message
+// says what is wrong, "" when the value is acceptable.
+func checkValue(sp spec, text string, taken func(string) bool, old string) string {
+	s := strings.TrimSpace(text)
+	switch sp.kind {
+	case kID:
+		switch {
+		case s == "":
+			return "an id is required"
+		case !model.ValidID(s):
+			return "lower-kebab-case: letters, digits and single dashes (dr-nord)"
+		case s == model.Reserved:
+			return "`agency` is reserved"
+		case s != old && taken != nil && taken(s):
+			return fmt.Sprintf("%q is already used", s)
+		}
+	case kInt, kLevel:
+		n, err := strconv.Atoi(s)
+		switch {
+		case err != nil:
+			return "a whole number"
+		case sp.kind == kLevel && (n < 1 || n > 5):
+			return "a level from 1 to 5"
+		case n < 0:
+			return "0 or more"
+		}
+	case kNumber:
+		f, err := strconv.ParseFloat(s, 64)
+		switch {
+		case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
+			return "a number (use . for decimals)"
+		case f < 0:
+			return "0 or more"
+		}
+	case kEnum:
+		if len(sp.enum) > 0 && !slices.Contains(sp.enum, s) {
+			return "one of " + strings.Join(sp.enum, ", ")
+		}
+	}
+	return ""
+}

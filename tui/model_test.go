@@ -1,0 +1,393 @@
+package tui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+func TestEditCountUpdatesHeadcount(t *testing.T) {
+	dir := copyScenarios(t)
+	path := filepath.Join(dir, option)
+	before, _ := os.ReadFile(path)
+	m := open(t, path)
+	find(t, m, "dir-prestations")
+	toRow(t, m, "staff 1 count")
+	press(t, m, "enter")
+	mustContain(t, screen(m), "editing dir-prestations staff 1 count")
+	// checked as it is typed: a letter is refused with a message, enter keeps the input open
+	press(t, m, "backspace")
+	typeText(t, m, "x")
+	mustContain(t, screen(m), "✖ a whole number")
+	press(t, m, "enter")
+	if m.mode != modeInput {
+		t.Fatal("an invalid value was accepted")
+	}
+	press(t, m, "backspace")
+	typeText(t, m, "20")
+	press(t, m, "enter")
+	s := screen(m)
+	mustContain(t, s, "● modified", "866 staff +19", "45 staff") // the unit's own figure too
+	if got := changedLines(t, before, m.doc.Bytes()); len(got) != 1 || !strings.Contains(got[0], "{ profile: cadre-dirigeant, count: 20 }") {
+		t.Fatalf("changed lines: %q", got)
+	}
+	// undo and redo walk the snapshots of the text
+	press(t, m, "u")
+	if !bytes.Equal(m.doc.Bytes(), before) || m.dirty() {
+		t.Fatal("undo did not bring the text back")
+	}
+	mustContain(t, screen(m), "847 staff")
+	press(t, m, "ctrl+r")
+	mustContain(t, screen(m), "866 staff +19")
+	// nothing was written
+	if disk, _ := os.ReadFile(path); !bytes.Equal(disk, before) {
+		t.Fatal("the file was written without ctrl+s")
+	}
+}
+
+func TestEscCancelsAnEdit(t *testing.T) {
+	m := open(t, filepath.Join(copyScenarios(t), option))
+	before := bytes.Clone(m.doc.Bytes())
+	find(t, m, "dir-prestations")
+	toRow(t, m, "name")
+	press(t, m, "enter")
+	typeText(t, m, " bis")
+	press(t, m, "esc")
+	if !bytes.Equal(before, m.doc.Bytes()) || m.mode != modeNormal {
+		t.Fatal("esc did not cancel")
+	}
+}
+
+func TestInheritedItemsAreReadOnlyAndCopied(t *testing.T) {
+	m := open(t, filepath.Join(copyScenarios(t), option))
+	before := bytes.Clone(m.doc.Bytes())
+	find(t, m, "dir-si") // Direction des systèmes d'information, from common.yaml
+	s := screen(m)
+	mustContain(t, s, "unit dir-si", "inherited from common.yaml: read-only")
+	toRow(t, m, "name")
+	press(t, m, "enter")
+	mustContain(t, screen(m), "inherited from common.yaml (read-only): press c to copy it")
+	if !bytes.Equal(before, m.doc.Bytes()) {
+		t.Fatal("an inherited item was edited")
+	}
+	press(t, m, "d")
+	if m.mode == modeConfirm {
+		t.Fatal("d offered to delete an inherited item")
+	}
+	// c copies it into the file, where it overrides the inherited one and can be edited
+	press(t, m, "c")
+	mustContain(t, screen(m), "dir-si copied from common.yaml", "in anas-deconcentree.yaml")
+	want := "  - id: dir-si\n    name: Direction des systèmes d'information et de la donnée\n    kind: directorate\n    reportsTo: dg\n" +
+		"    staff: [ { profile: cadre-dirigeant, count: 1 }, { profile: cadre-superieur, count: 4 }, { profile: ingenieur-si, count: 22 }, { profile: assistant, count: 1 } ]\n"
+	if got := m.doc.Bytes(); len(got) != len(before)+len(want) || !bytes.Contains(got, []byte(want)) {
+		t.Fatalf("the copy is not in the text as expected:\n%s", got)
+	}
+	toRow(t, m, "name")
+	press(t, m, "enter")
+	if m.mode != modeInput {
+		t.Fatal("the copied item cannot be edited")
+	}
+}
+
+func TestReferenceChosenByFuzzySearch(t *testing.T) {
+	m := open(t, filepath.Join(copyScenarios(t), option))
+	find(t, m, "div-recours")
+	toRow(t, m, "reportsTo")
+	press(t, m, "enter")
+	mustContain(t, screen(m), "choose div-recours reportsTo")
+	typeText(t, m, "reseau terr") // fuzzy, accents ignored: "Direction du réseau territorial"
+	if len(m.picked) == 0 || m.picked[0].id != "dir-reseau" {
+		t.Fatalf("best match %v", m.picked)
+	}
+	press(t, m, "enter")
+	if !bytes.Contains(m.doc.Bytes(), []byte("reportsTo: dir-reseau\n    staff:\n      - { profile: cadre-superieur, count: 1 }\n      - { profile: cadre, count: 4 }\n      - { profile: charge-relation-usagers")) {
+		t.Fatalf("reportsTo not changed in place:\n%s", m.doc.Bytes())
+	}
+	// the tree follows: the division is now under the network directorate
+	press(t, m, "tab")
+	if !regexp.MustCompile(`(?m)^    ▾ Direction du réseau te… 10│.*\n        Division des recours  17│`).MatchString(screen(m)) {
+		t.Fatalf("the tree did not follow the move:\n%s", screen(m))
+	}
+}
+
+func TestAddMoveDuplicateDelete(t *testing.T) {
+	m := open(t, filepath.Join(copyScenarios(t), option))
+	find(t, m, "dir-reseau")
+	// a: a new unit under the selected one, its id checked as typed
+	press(t, m, "a")
+	typeText(t, m, "dir-si")
+	mustContain(t, screen(m), `✖ "dir-si" is already used`)
+	for range 6 {
+		press(t, m, "backspace")
+	}
+	typeText(t, m, "Pôle")
+	mustContain(t, screen(m), "✖ lower-kebab-case")
+	for range 4 {
+		press(t, m, "backspace")
+	}
+	typeText(t, m, "pole-qualite")
+	press(t, m, "enter")
+	if !bytes.Contains(m.doc.Bytes(), []byte("- id: pole-qualite\n    name: New unit\n    kind: service\n    reportsTo: dir-reseau\n")) {
+		t.Fatalf("new unit not written in the block style of its neighbours:\n%s", m.doc.Bytes())
+	}
+	if e, _ := m.selected(); e.id != "pole-qualite" {
+		t.Fatalf("selected %q after adding", e.id)
+	}
+	// m: moved under div-recours, chosen from the list
+	press(t, m, "m")
+	typeText(t, m, "div-recours")
+	press(t, m, "enter")
+	if !bytes.Contains(m.doc.Bytes(), []byte("    reportsTo: div-recours\n")) {
+		t.Fatal("move did not change reportsTo")
+	}
+	// c: duplicated under a new id, just after it
+	press(t, m, "c")
+	for range len("pole-qualite-copy") {
+		press(t, m, "backspace")
+	}
+	typeText(t, m, "pole-qualite-2")
+	press(t, m, "enter")
+	if !bytes.Contains(m.doc.Bytes(), []byte("- id: pole-qualite-2\n    name: New unit\n")) {
+		t.Fatalf("duplicate missing:\n%s", m.doc.Bytes())
+	}
+	// d asks first; n keeps it, y deletes it
+	press(t, m, "d")
+	mustContain(t, screen(m), "Delete unit pole-qualite-2? (y/n)")
+	press(t, m, "n")
+	if !bytes.Contains(m.doc.Bytes(), []byte("id: pole-qualite-2")) {
+		t.Fatal("n deleted")
+	}
+	press(t, m, "d", "y")
+	if bytes.Contains(m.doc.Bytes(), []byte("id: pole-qualite-2")) {
+		t.Fatal("y did not delete")
+	}
+	// removing a required field shows up in the diagnostics at once
+	find(t, m, "pole-qualite")
+	toRow(t, m, "name")
+	press(t, m, "d", "y")
+	mustContain(t, screen(m), "1 errors", "6 Diagnostics (1)")
+	press(t, m, "6")
+	mustContain(t, screen(m), "missing-field")
+	// enter on a diagnostic goes to the item it is about
+	press(t, m, "enter")
+	if e, _ := m.selected(); m.tab != tabUnits || e.id != "pole-qualite" {
+		t.Fatalf("enter on the diagnostic went to tab %d, %q", m.tab, e.id)
+	}
+}
+
+func TestAddListItemAndStaffLine(t *testing.T) {
+	m := open(t, filepath.Join(copyScenarios(t), option))
+	find(t, m, "dir-prestations")
+	toRow(t, m, "functionalTo")
+	press(t, m, "a")
+	typeText(t, m, "reseau")
+	press(t, m, "enter")
+	if !bytes.Contains(m.doc.Bytes(), []byte("functionalTo: [dir-si, dir-reseau]")) {
+		t.Fatalf("list item not added in flow style:\n%s", m.doc.Bytes()[:3000])
+	}
+	toRow(t, m, "staff 3 count") // a on a field of a staff line adds a staff line
+	press(t, m, "a")
+	typeText(t, m, "gestionnaire")
+	press(t, m, "enter")
+	if !bytes.Contains(m.doc.Bytes(), []byte("      - { profile: assistant, count: 2 }\n      - { profile: gestionnaire, count: 1 }\n")) {
+		t.Fatalf("staff line not added:\n%s", m.doc.Bytes()[:4000])
+	}
+	mustContain(t, screen(m), "848 staff +1")
+}
+
+func TestSaveWritesOnlyTheEditedLine(t *testing.T) {
+	dir := copyScenarios(t)
+	path := filepath.Join(dir, option)
+	before, _ := os.ReadFile(path)
+	names := dirNames(t, dir)
+	m := open(t, path)
+	find(t, m, "antenne")
+	toRow(t, m, "staff 1 count")
+	press(t, m, "enter", "backspace")
+	typeText(t, m, "2")
+	press(t, m, "ctrl+s") // saves the value being typed
+	after, _ := os.ReadFile(path)
+	if got := changedLines(t, before, after); len(got) != 1 || got[0] != "      - { profile: cadre, count: 2 }" {
+		t.Fatalf("changed lines: %q", got)
+	}
+	s := screen(m)
+	mustContain(t, s, "saved ", "922 staff +75")
+	mustNotContain(t, s, "● modified")
+	if got := dirNames(t, dir); !slices.Equal(got, names) {
+		t.Fatalf("files: %v", got)
+	}
+}
+
+func TestFileChangedOnDiskIsNotOverwritten(t *testing.T) {
+	dir := copyScenarios(t)
+	path := filepath.Join(dir, option)
+	m := open(t, path)
+	theirs := []byte(strings.Replace(string(m.disk), "year: 2029", "year: 2030", 1))
+	if err := os.WriteFile(path, theirs, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	find(t, m, "dir-prestations")
+	toRow(t, m, "staff 1 count")
+	press(t, m, "enter", "backspace")
+	typeText(t, m, "3")
+	press(t, m, "enter", "ctrl+s")
+	mustContain(t, screen(m), "changed on disk since it was opened: not overwritten", "r reload from disk", "w save elsewhere")
+	if disk, _ := os.ReadFile(path); !bytes.Equal(disk, theirs) {
+		t.Fatal("the file changed on disk was overwritten")
+	}
+	// save elsewhere: the text goes to another file, the changed one stays
+	press(t, m, "w")
+	press(t, m, "enter")
+	mine := filepath.Join(dir, "anas-deconcentree-mine.yaml")
+	if got, err := os.ReadFile(mine); err != nil || !bytes.Equal(got, m.doc.Bytes()) {
+		t.Fatalf("not saved elsewhere: %v", err)
+	}
+	if disk, _ := os.ReadFile(path); !bytes.Equal(disk, theirs) {
+		t.Fatal("the file changed on disk was overwritten")
+	}
+	// reload: their version replaces the text; undo brings mine back
+	press(t, m, "ctrl+s", "r")
+	if !bytes.Equal(m.doc.Bytes(), theirs) || m.dirty() {
+		t.Fatal("reload did not take the file on disk")
+	}
+	press(t, m, "u")
+	if !bytes.Contains(m.doc.Bytes(), []byte("{ profile: cadre-dirigeant, count: 3 }")) {
+		t.Fatal("undo after reload lost the edit")
+	}
+}
+
+func TestQuitWithUnsavedChangesAsks(t *testing.T) {
+	dir := copyScenarios(t)
+	path := filepath.Join(dir, option)
+	before, _ := os.ReadFile(path)
+	m := open(t, path)
+	find(t, m, "dir-prestations")
+	toRow(t, m, "staff 1 count")
+	press(t, m, "enter", "backspace")
+	typeText(t, m, "4")
+	press(t, m, "enter", "q")
+	mustContain(t, screen(m), "Unsaved changes. Save before quitting?", "s save and quit", "d discard and quit")
+	press(t, m, "esc")
+	if m.quitting || m.mode != modeNormal {
+		t.Fatal("esc did not stay")
+	}
+	press(t, m, "q")
+	_, cmd := m.Update(keyMsg("d"))
+	if cmd == nil {
+		t.Fatal("d did not quit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("d did not quit")
+	}
+	if disk, _ := os.ReadFile(path); !bytes.Equal(disk, before) {
+		t.Fatal("discarding wrote the file")
+	}
+}
+
+func TestSetUnwrittenFieldsAndText(t *testing.T) {
+	m := open(t, filepath.Join(copyScenarios(t), option))
+	before := bytes.Clone(m.doc.Bytes())
+	find(t, m, "dir-reseau")
+	// a field not written yet: set from its closed list, added after the last field
+	toRow(t, m, "tier")
+	press(t, m, "enter")
+	typeText(t, m, "centr")
+	press(t, m, "enter")
+	toRow(t, m, "phase")
+	press(t, m, "enter")
+	typeText(t, m, "regions")
+	press(t, m, "enter")
+	want := "      - { profile: assistant, count: 1 }\n    tier: central\n    phase: ph-b-regions\n  - id: div-recours\n"
+	if !bytes.Contains(m.doc.Bytes(), []byte(want)) {
+		t.Fatalf("fields not added:\n%s", m.doc.Bytes()[:5000])
+	}
+	// a list not written yet starts with the item chosen
+	toRow(t, m, "functionalTo")
+	press(t, m, "enter")
+	typeText(t, m, "dir-prestations")
+	press(t, m, "enter")
+	if !bytes.Contains(m.doc.Bytes(), []byte("    phase: ph-b-regions\n    functionalTo:\n      - dir-prestations\n")) {
+		t.Fatalf("list not started:\n%s", m.doc.Bytes()[:5000])
+	}
+	// a text keeps its quoting; only its line changes
+	find(t, m, "dir-prestations")
+	toRow(t, m, "description")
+	press(t, m, "enter", "end")
+	typeText(t, m, " Révisé.")
+	press(t, m, "enter")
+	got := changedLines(t, before, bytes.Replace(m.doc.Bytes(), []byte(
+		"    tier: central\n    phase: ph-b-regions\n    functionalTo:\n      - dir-prestations\n"), nil, 1))
+	if len(got) != 1 || got[0] != `    description: "Doctrine, règles d'instruction, contrôle de qualité et cas complexes ; l'instruction courante passe aux délégations. Révisé."` {
+		t.Fatalf("changed lines: %q", got)
+	}
+}
+
+func TestFlowStyleItemsAndBooleans(t *testing.T) {
+	m := open(t, filepath.Join(copyScenarios(t), "anas-hybride.yaml"))
+	before := bytes.Clone(m.doc.Bytes())
+	press(t, m, "4")
+	find(t, m, "if-si-asd-crm")
+	toRow(t, m, "personalData") // a boolean toggles with enter
+	press(t, m, "enter")
+	toRow(t, m, "agreement")
+	press(t, m, "enter")
+	typeText(t, m, "signed")
+	press(t, m, "enter")
+	toRow(t, m, "stages 2") // an item of a flow list: deleted after asking
+	press(t, m, "d", "y")
+	got := changedLines(t, before, m.doc.Bytes())
+	want := "  - { id: if-si-asd-crm, from: si-asd, to: crm-omnicanal, data: [état du dossier, motif de refus, historique des paiements], stages: [outreach, exit], personalData: false, mode: api, frequency: continue, agreement: signed, legalBasis: Loi 09-08, phase: ph-c-socle }"
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("changed lines:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestChainStageCopiedWhole(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("common.yaml", `scenario: { id: commun, title: Commun, partial: true }
+actors:
+  - { id: op-a, name: Opérateur A, kind: operator }
+  - { id: op-b, name: Opérateur B, kind: operator }
+units:
+  - { id: dg, name: Direction générale, kind: executive }
+chain:
+  - { stage: payment, accountable: dg, responsible: [op-a] }
+  - { stage: payment, accountable: dg, responsible: [op-b] }
+  - { stage: intake, accountable: dg }
+`)
+	write("option.yaml", "scenario:\n  id: option\n  title: Option\n  extends: common.yaml\n")
+	m := open(t, filepath.Join(dir, "option.yaml"))
+	press(t, m, "2")
+	find(t, m, "payment")
+	press(t, m, "c")
+	mustContain(t, screen(m), "stage payment copied from common.yaml (2 entries)")
+	want := "chain:\n  - { stage: payment, accountable: dg, responsible: [op-a] }\n  - { stage: payment, accountable: dg, responsible: [op-b] }\n"
+	if !strings.HasSuffix(string(m.doc.Bytes()), want) {
+		t.Fatalf("text:\n%s", m.doc.Bytes())
+	}
+	var payment []bool
+	for _, e := range m.list {
+		if e.section == "chain" && e.id == "payment" {
+			payment = append(payment, e.own(m.res))
+		}
+	}
+	if !slices.Equal(payment, []bool{true, true}) {
+		t.Fatalf("payment entries (own?): %v", payment)
+	}
+	// adding an entry for a stage says it replaces the inherited ones
+	press(t, m, "a")
+	typeText(t, m, "intake")
+	press(t, m, "enter")
+	mustContain(t, screen(m), "it replaces the 1 entries of intake inherited")
+}

@@ -1,0 +1,289 @@
+package tui
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/orgdesign/orgdesign/internal/yamledit"
+)
+
+// change applies an edit to the text. A failed edit leaves the text as it
+// was and says why; a successful one is recorded for undo and recomputed.
+func (m *Model) change(what string, edit func(d *yamledit.Doc) error) tea.Cmd {
+	before := slices.Clone(m.doc.Bytes())
+	if err := edit(m.doc); err != nil {
+		if d, perr := yamledit.Parse(before); perr == nil {
+			m.doc = d
+		}
+		m.fail("%s: %v", what, err)
+		return nil
+	}
+	if bytes.Equal(before, m.doc.Bytes()) {
+		m.setStatus("%s: no change", what)
+		return nil
+	}
+	m.undo = append(m.undo, before)
+	if len(m.undo) > maxUndo {
+		m.undo = slices.Delete(m.undo, 0, len(m.undo)-maxUndo)
+	}
+	m.redo = nil
+	m.setStatus("%s", what)
+	return m.changed()
+}
+
+// changed follows any change of the text: the fields are rebuilt at once,
+// the figures recomputed in a command.
+func (m *Model) changed() tea.Cmd {
+	m.gen++
+	m.guard.set(m.doc.Bytes(), m.dirty())
+	m.rebuildRows()
+	return m.recompute()
+}
+
+// undoRedo steps back (or forward) through the snapshots of the text.
+func (m *Model) undoRedo(back bool) tea.Cmd {
+	from, to := &m.undo, &m.redo
+	word := "undo"
+	if !back {
+		from, to, word = &m.redo, &m.undo, "redo"
+	}
+	if len(*from) == 0 {
+		m.setStatus("nothing to %s", word)
+		return nil
+	}
+	prev := (*from)[len(*from)-1]
+	d, err := yamledit.Parse(prev)
+	if err != nil {
+		m.fail("%s: %v", word, err)
+		return nil
+	}
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, slices.Clone(m.doc.Bytes()))
+	m.doc = d
+	m.setStatus("%s", word)
+	return m.changed()
+}
+
+// itemPath returns the path of an entry's item in the current text.
+func (m *Model) itemPath(e entry) (yamledit.Path, bool) {
+	i, _, ok := locate(m.doc.Root(), e)
+	if !ok {
+		return nil, false
+	}
+	return yamledit.Path{e.section, i}, true
+}
+
+// editable returns the selected entry when it is written in this file; it
+// says why not otherwise.
+func (m *Model) editable() (entry, bool) {
+	e, ok := m.selected()
+	switch {
+	case !ok:
+		m.fail("nothing selected")
+	case e.section == "":
+		m.fail("read-only: computed from the scenario")
+		return e, false
+	case !e.own(m.res):
+		m.fail("inherited from %s (read-only): press c to copy it into this file", shortFile(e.file, m.name))
+		return e, false
+	}
+	return e, ok
+}
+
+// editRow edits the field under the detail cursor.
+func (m *Model) editRow() tea.Cmd {
+	e, ok := m.editable()
+	if !ok || m.rowCursor >= len(m.rows) {
+		return nil
+	}
+	rw := m.rows[m.rowCursor]
+	if rw.header {
+		if rw.list || rw.group {
+			return m.addInRow(e, rw)
+		}
+		m.setStatus("%s: choose one of its fields", rw.label)
+		return nil
+	}
+	base, ok := m.itemPath(e)
+	if !ok {
+		m.fail("%s is no longer in the file", e.id)
+		return nil
+	}
+	path := append(slices.Clone(base), rw.path...)
+	title := e.id + " " + strings.Join(pathWords(rw.path), " ")
+	switch rw.spec.kind {
+	case kBool:
+		v := rw.value != "true"
+		return m.change(fmt.Sprintf("%s: %t", title, v), func(d *yamledit.Doc) error { return d.SetBool(path, v) })
+	case kEnum, kRef:
+		p := &prompt{title: title, spec: rw.spec, old: rw.value, apply: func(m *Model, v string) tea.Cmd {
+			return m.setValue(path, title, rw.spec, v)
+		}}
+		return m.choose(p, candidates(m.res, rw.spec))
+	}
+	// A folded text (>) reads as one line ending with a line break: it is
+	// edited as that line and keeps its break, so it stays a folded block.
+	value, keepBreak := strings.CutSuffix(rw.value, "\n")
+	if strings.Contains(value, "\n") {
+		m.fail("%s holds several lines: edit it in a text editor", title)
+		return nil
+	}
+	p := &prompt{title: title, spec: rw.spec, old: rw.value, inRow: true, apply: func(m *Model, v string) tea.Cmd {
+		if rw.spec.kind == kID && v != rw.value && len(rw.path) == 1 {
+			m.want = entry{section: e.section, id: v, index: e.index}.key()
+		}
+		if keepBreak && v != "" {
+			v += "\n"
+		}
+		return m.setValue(path, title, rw.spec, v)
+	}}
+	return m.ask(p, value)
+}
+
+// setValue writes a checked value at path, as a number where the field is one.
+func (m *Model) setValue(path yamledit.Path, title string, sp spec, v string) tea.Cmd {
+	what := fmt.Sprintf("%s: %s", title, v)
+	switch sp.kind {
+	case kInt, kLevel, kNumber:
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil {
+			m.fail("%s: %v", title, err)
+			return nil
+		}
+		return m.change(what, func(d *yamledit.Doc) error { return d.SetNumber(path, f) })
+	}
+	return m.change(what, func(d *yamledit.Doc) error { return d.Set(path, v) })
+}
+
+func pathWords(p []any) []string {
+	var out []string
+	for _, s := range p {
+		switch s := s.(type) {
+		case string:
+			out = append(out, s)
+		case int:
+			out = append(out, strconv.Itoa(s+1))
+		}
+	}
+	return out
+}
+
+// addInRow adds to the list or group a detail row belongs to: an item of a
+// list of references or texts, a staff line, a mitigation.
+func (m *Model) addInRow(e entry, rw row) tea.Cmd {
+	base, ok := m.itemPath(e)
+	if !ok {
+		return nil
+	}
+	listPath := rw.path // a list's heading
+	if !rw.header || isIndex(rw.path[len(rw.path)-1]) {
+		listPath = listOf(rw.path) // an item, or a field of an item: its list
+	}
+	if len(listPath) == 0 {
+		return nil
+	}
+	path := append(slices.Clone(base), listPath...)
+	key, _ := listPath[len(listPath)-1].(string)
+	switch {
+	case rw.list:
+		sp := specOf(e.section, []string{key})
+		title := "add to " + key
+		p := &prompt{title: title, spec: sp, apply: func(m *Model, v string) tea.Cmd {
+			return m.change(fmt.Sprintf("%s added to %s", v, key), func(d *yamledit.Doc) error { return appendScalar(d, path, v) })
+		}}
+		if sp.kind == kRef || sp.kind == kEnum {
+			return m.choose(p, candidates(m.res, sp))
+		}
+		return m.ask(p, "")
+	case key == "staff":
+		sp := specOf(e.section, []string{"staff", "profile"})
+		p := &prompt{title: "new staff line: profile", spec: sp, apply: func(m *Model, v string) tea.Cmd {
+			return m.change("staff line "+v+" added", func(d *yamledit.Doc) error {
+				return d.Append(path, []yamledit.KV{{Key: "profile", Value: v}, {Key: "count", Value: 1}})
+			})
+		}}
+		return m.choose(p, candidates(m.res, sp))
+	case key == "mitigations":
+		p := &prompt{title: "new mitigation: id", spec: spec{kind: kID}, apply: func(m *Model, v string) tea.Cmd {
+			return m.change("mitigation "+v+" added", func(d *yamledit.Doc) error {
+				return d.Append(path, []yamledit.KV{{Key: "id", Value: v}, {Key: "title", Value: "New mitigation"},
+					{Key: "reduces", Value: "likelihood"}, {Key: "by", Value: 1}, {Key: "status", Value: "planned"}})
+			})
+		}}
+		return m.ask(p, "")
+	}
+	m.setStatus("%s: add its items in a text editor", key)
+	return nil
+}
+
+func isIndex(s any) bool { _, ok := s.(int); return ok }
+
+// listOf returns the path of the list a row's path is in: the path up to its
+// last index.
+func listOf(p []any) []any {
+	for i := len(p) - 1; i >= 0; i-- {
+		if isIndex(p[i]) {
+			return slices.Clone(p[:i])
+		}
+	}
+	return nil
+}
+
+// appendScalar adds a value at the end of a list of scalars.
+func appendScalar(d *yamledit.Doc, path yamledit.Path, v string) error {
+	return d.InsertValue(path, -1, v)
+}
+
+// kvOf turns a yaml mapping into the items the writer inserts: scalars keep
+// their type, nested mappings and lists follow.
+func kvOf(n *yaml.Node) []yamledit.KV {
+	var out []yamledit.KV
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		out = append(out, yamledit.KV{Key: n.Content[i].Value, Value: valueOf(n.Content[i+1])})
+	}
+	return out
+}
+
+func valueOf(n *yaml.Node) any {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		return kvOf(n)
+	case yaml.SequenceNode:
+		if len(n.Content) > 0 && n.Content[0].Kind == yaml.MappingNode {
+			out := make([]any, 0, len(n.Content))
+			for _, it := range n.Content {
+				out = append(out, kvOf(it))
+			}
+			return out
+		}
+		out := make([]string, 0, len(n.Content))
+		for _, it := range n.Content {
+			out = append(out, it.Value)
+		}
+		return out
+	}
+	switch n.ShortTag() {
+	case "!!int":
+		if v, err := strconv.Atoi(n.Value); err == nil {
+			return v
+		}
+	case "!!float":
+		if v, err := strconv.ParseFloat(n.Value, 64); err == nil {
+			return v
+		}
+	case "!!bool":
+		return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+	case "!!null":
+		return nil
+	}
+	return n.Value
+}

@@ -1,0 +1,441 @@
+package tui
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/orgdesign/orgdesign/model"
+	"github.com/orgdesign/orgdesign/risk"
+)
+
+// View draws the screen: a header with the figures, the tabs, the list beside
+// the fields of the selected item, a status line and the keys.
+func (m *Model) View() (v tea.View) {
+	defer func() {
+		if p := recover(); p != nil {
+			err := m.guard.crash(p, debug.Stack())
+			m.fatal = err
+			v = tea.NewView(err.Error() + "\n\npress any key to quit")
+			v.AltScreen = true
+		}
+	}()
+	v = tea.NewView(m.render())
+	v.AltScreen = true
+	return v
+}
+
+// render returns the screen as text, exactly height lines of at most width cells.
+func (m *Model) render() string {
+	w, h := max(m.width, 20), max(m.height, 7)
+	lines := make([]string, 0, h)
+	lines = append(lines, fit(m.headerLine(), w), fit(m.figuresLine(), w), fit(m.tabLine(), w))
+	body := m.bodyHeight()
+	var left, right []string
+	if m.mode == modeHelp {
+		left = m.helpScreen(w, body)
+	} else {
+		lw := m.leftWidth()
+		left = m.leftPane(lw, body)
+		right = m.rightPane(w-lw-1, body)
+		sep := m.st.dim.Render("│")
+		for i := range left {
+			left[i] = pad(left[i], lw) + sep + right[i]
+		}
+	}
+	lines = append(lines, left...)
+	lines = append(lines, fit(m.statusLine(w), w), fit(m.footerLine(w), w))
+	return strings.Join(lines, "\n")
+}
+
+// bodyHeight is the number of lines between the tabs and the status line.
+func (m *Model) bodyHeight() int { return max(m.height, 7) - 5 }
+
+func (m *Model) leftWidth() int { return min(max(m.width*2/5, 24), 56, max(m.width, 20)/2) }
+
+// fit cuts a line to w cells (ANSI styling kept).
+func fit(s string, w int) string { return ansi.Truncate(s, w, "…") }
+
+// pad cuts or fills a line to exactly w cells.
+func pad(s string, w int) string {
+	s = fit(s, w)
+	if n := ansi.StringWidth(s); n < w {
+		s += strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+func (m *Model) headerLine() string {
+	line := " " + m.st.title.Render("orgdesign") + " " + shortFile(m.name, m.name)
+	if m.dirty() {
+		line += "  " + m.st.modified.Render("● modified")
+	}
+	if m.saving {
+		line += "  " + m.st.dim.Render("saving…")
+	}
+	if m.pending() {
+		line += "  " + m.st.dim.Render("computing…")
+	}
+	return line
+}
+
+// figuresLine shows the live figures: headcount and payroll (with the change
+// since the file was opened), risks at the top levels, diagnostics.
+func (m *Model) figuresLine() string {
+	var parts []string
+	if r := m.res.resolvedOrNil(); r != nil {
+		heads, pay := r.Headcount(), r.Payroll()
+		h := m.num.Int(heads) + " staff"
+		if d := heads - m.base.heads; d != 0 {
+			h += fmt.Sprintf(" %+d", d)
+		}
+		p := m.money(pay, r.Header.Currency) + "/yr"
+		if d := pay - m.base.payroll; abs(d) >= 50_000 {
+			sign := "+"
+			if d < 0 {
+				sign = "-"
+			}
+			p += " " + sign + m.money(abs(d), "")
+		}
+		parts = append(parts, h, p)
+	}
+	switch crit, high := m.riskCounts(); {
+	case crit > 0:
+		parts = append(parts, m.st.err.Render(fmt.Sprintf("%d critical %d high risks", crit, high)))
+	case high > 0:
+		parts = append(parts, fmt.Sprintf("%d high risks", high))
+	default:
+		parts = append(parts, "no high risk")
+	}
+	if m.res != nil {
+		e, wn := m.res.diags.Count(model.Error), m.res.diags.Count(model.Warning)
+		d := fmt.Sprintf("%d errors, %d warnings", e, wn)
+		if e > 0 {
+			d = m.st.err.Render(d)
+		}
+		parts = append(parts, d)
+	}
+	return " " + strings.Join(parts, " · ")
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// money formats an amount in millions, with the scenario's currency.
+func (m *Model) money(v float64, cur string) string {
+	s := m.num.Number(v/1e6, 1) + " M"
+	if cur != "" {
+		s += " " + cur
+	}
+	return s
+}
+
+// riskCounts counts the risks at the critical and high residual levels:
+// the full assessment when the scenario is valid, the register alone otherwise.
+func (m *Model) riskCounts() (crit, high int) {
+	if m.res == nil {
+		return 0, 0
+	}
+	count := func(l risk.Level) {
+		switch l {
+		case risk.Critical:
+			crit++
+		case risk.High:
+			high++
+		}
+	}
+	if m.res.risks != nil {
+		for _, it := range m.res.risks.Risks {
+			count(it.Level)
+		}
+		return crit, high
+	}
+	if r := m.res.resolved; r != nil {
+		for _, rk := range r.Risks {
+			count(risk.Residual(rk).Level)
+		}
+	}
+	return crit, high
+}
+
+func (m *Model) tabLine() string {
+	var b strings.Builder
+	for i, n := range tabNames {
+		label := fmt.Sprintf(" %d %s ", i+1, n)
+		if i == tabDiags && m.res != nil && len(m.res.diags) > 0 {
+			label = fmt.Sprintf(" %d %s (%d) ", i+1, n, len(m.res.diags))
+		}
+		if i == m.tab {
+			b.WriteString(m.st.tabOn.Render(label))
+		} else {
+			b.WriteString(m.st.tabOff.Render(label))
+		}
+	}
+	return b.String()
+}
+
+// scroll returns the first line to show so that cursor stays in view.
+func scroll(offset, cursor, height, total int) int {
+	if cursor < offset {
+		offset = cursor
+	}
+	if cursor >= offset+height {
+		offset = cursor - height + 1
+	}
+	return max(0, min(offset, total-height))
+}
+
+func (m *Model) leftPane(w, h int) []string {
+	out := make([]string, 0, h)
+	list, cursor := m.list, m.cursor[m.tab]
+	if m.mode == modeSearch {
+		out = append(out, fit(m.st.key.Render("/")+m.input.View(), w))
+		list, cursor = m.found, m.foundAt
+		h--
+		if len(list) == 0 {
+			out = append(out, m.st.dim.Render(" no match"))
+		}
+	} else if len(list) == 0 {
+		out = append(out, m.st.dim.Render(m.emptyText()))
+	}
+	off := scroll(m.offset[m.tab], cursor, h, len(list))
+	if m.mode != modeSearch {
+		m.offset[m.tab] = off
+	}
+	for i := off; i < len(list) && len(out) < cap(out); i++ {
+		out = append(out, m.entryLine(list[i], w, i == cursor))
+	}
+	for len(out) < cap(out) {
+		out = append(out, "")
+	}
+	return out
+}
+
+func (m *Model) emptyText() string {
+	if m.res != nil && m.res.resolved == nil {
+		return " the file does not parse: see Diagnostics"
+	}
+	if m.tab == tabDiags {
+		return " no problem found"
+	}
+	return " nothing here yet: a adds one"
+}
+
+func (m *Model) entryLine(e entry, w int, selected bool) string {
+	if e.header {
+		return m.st.header.Render(fit(e.label, w))
+	}
+	marker := "  "
+	if e.kids {
+		marker = "▾ "
+		if m.collapsed[e.id] {
+			marker = "▸ "
+		}
+	}
+	label := strings.Repeat("  ", e.depth) + marker + e.label
+	if e.diag != nil {
+		label = e.label
+	}
+	note := e.note
+	inherited := e.section != "" && !e.own(m.res)
+	room := w - ansi.StringWidth(note) - 1
+	if room < 8 {
+		note, room = "", w
+	}
+	text := pad(label, room)
+	if note != "" {
+		text += " " + note
+	}
+	text = pad(text, w)
+	switch {
+	case selected && m.focus == focusList:
+		return m.st.selected.Render(text)
+	case selected:
+		return m.st.selectedDim.Render(text)
+	case e.diag != nil && e.diag.Severity == model.Error:
+		return m.st.err.Render(text)
+	case inherited:
+		return m.st.inherited.Render(text)
+	}
+	return text
+}
+
+func (m *Model) rightPane(w, h int) []string {
+	out := make([]string, 0, h)
+	w-- // a space between the separator and the text
+	add := func(s string) {
+		if len(out) < h {
+			out = append(out, fit(s, w))
+		}
+	}
+	if m.mode == modePick {
+		m.pickView(w, h, add)
+	} else {
+		for _, s := range m.about(w) {
+			add(s)
+		}
+		if len(m.rows) > 0 && len(out) < h {
+			add("")
+			m.rowsView(w, h-len(out), add)
+		}
+	}
+	for len(out) < h {
+		out = append(out, "")
+	}
+	for i := range out {
+		out[i] = " " + out[i]
+	}
+	return out
+}
+
+func (m *Model) pickView(w, h int, add func(string)) {
+	add(m.st.header.Render("choose "+m.prompt.title) + m.st.dim.Render(fmt.Sprintf("  %d of %d", len(m.picked), len(m.cands))))
+	add(m.st.key.Render("filter ") + m.input.View())
+	room := h - 2
+	off := scroll(0, m.pickAt, room, len(m.picked))
+	for i := off; i < len(m.picked) && i < off+room; i++ {
+		c := m.picked[i]
+		line := c.id
+		if c.name != "" {
+			line += "  " + m.st.dim.Render(c.name)
+		}
+		if c.kind != "" {
+			line += m.st.dim.Render("  (" + c.kind + ")")
+		}
+		if i == m.pickAt {
+			line = m.st.selected.Render(pad(ansi.Strip(line), w-1))
+		}
+		add(line)
+	}
+	if len(m.picked) == 0 {
+		add(m.st.dim.Render("no match"))
+	}
+}
+
+func (m *Model) rowsView(w, h int, add func(string)) {
+	labelW := 8
+	for _, rw := range m.rows {
+		if !rw.header || !rw.set {
+			labelW = max(labelW, min(ansi.StringWidth(rw.label)+2*rw.depth+1, 20))
+		}
+	}
+	m.rowOffset = scroll(m.rowOffset, m.rowCursor, h, len(m.rows))
+	inherited := false
+	if e, ok := m.selected(); ok && !e.own(m.res) {
+		inherited = true
+	}
+	for i := m.rowOffset; i < len(m.rows) && i < m.rowOffset+h; i++ {
+		rw := m.rows[i]
+		indent := strings.Repeat("  ", rw.depth)
+		var line string
+		switch {
+		case rw.header && !rw.set:
+			line = pad(indent+rw.label, labelW) + " —"
+		case rw.header:
+			line = indent + rw.label
+		case !rw.set:
+			line = pad(indent+rw.label, labelW) + " —"
+		default:
+			lab := rw.label
+			if lab == "-" {
+				lab = "·"
+			}
+			line = pad(indent+lab, labelW) + " " + oneLine(rw.value)
+		}
+		editing := m.mode == modeInput && m.prompt != nil && m.prompt.inRow && i == m.rowCursor
+		if editing {
+			line = pad(indent+rw.label, labelW) + " " + m.input.View()
+		}
+		switch {
+		case editing:
+		case i == m.rowCursor && m.focus == focusDetail:
+			line = m.st.selected.Render(pad(line, w-1))
+		case rw.header:
+			line = m.st.header.Render(line)
+		case !rw.set || inherited:
+			line = m.st.dim.Render(line)
+		}
+		add(line)
+	}
+}
+
+// oneLine shows a multi-line text on one line.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
+}
+
+func (m *Model) statusLine(w int) string {
+	switch m.mode {
+	case modeInput:
+		if m.prompt.inRow {
+			return " editing " + m.st.key.Render(m.prompt.title)
+		}
+		return " " + m.st.key.Render(m.prompt.title+": ") + m.input.View()
+	case modeConfirm:
+		return " " + m.st.modified.Render(m.confirm) + " (y/n)"
+	case modeQuit:
+		return " " + m.st.modified.Render("Unsaved changes. Save before quitting?")
+	case modeConflict:
+		return " " + m.st.err.Render(shortFile(m.name, m.name)+" changed on disk since it was opened: not overwritten.")
+	}
+	if m.status == "" {
+		return ""
+	}
+	if m.statusErr {
+		return " " + m.st.err.Render(m.status)
+	}
+	return " " + m.status
+}
+
+func (m *Model) footerLine(w int) string {
+	if m.mode == modeInput && m.inputErr != "" {
+		return " " + m.st.err.Render("✖ "+m.inputErr)
+	}
+	keys := m.footer()
+	// as many as fit, the last one (help, or cancel) always shown
+	last := keys[len(keys)-1]
+	lastText := m.st.key.Render(last[0]) + " " + last[1]
+	room := w - 1 - ansi.StringWidth(lastText)
+	var b strings.Builder
+	b.WriteString(" ")
+	for _, k := range keys[:len(keys)-1] {
+		part := m.st.key.Render(k[0]) + " " + k[1] + "  "
+		if ansi.StringWidth(part) > room {
+			break
+		}
+		room -= ansi.StringWidth(part)
+		b.WriteString(part)
+	}
+	b.WriteString(lastText)
+	return b.String()
+}
+
+func (m *Model) helpScreen(w, h int) []string {
+	out := []string{m.st.header.Render(" Keys"), ""}
+	for _, l := range helpLines {
+		for i, text := range strings.Split(l[1], "\n") {
+			k := ""
+			if i == 0 {
+				k = l[0]
+			}
+			out = append(out, fit("  "+m.st.key.Render(pad(k, 12))+" "+text, w))
+		}
+	}
+	out = append(out, "", fit("  Items inherited through `extends` are read-only; a replicated unit is edited", w),
+		fit("  through its template. Figures recompute after every change.", w))
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return out[:h]
+}
