@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -105,13 +106,6 @@ func (o *analyzeOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if o.format == "markdown" {
-		md, err := report.AnalysisMarkdown(r)
-		if err != nil {
-			return err
-		}
-		_, err = out.Write(md)
-		return err
-	}
-	return report.WriteAnalysisText(out, r)
+	return writeMarkdownOrText(out, o.format, func() ([]byte, error) { return report.AnalysisMarkdown(r) },
+		func(w io.Writer) error { return report.WriteAnalysisText(w, r) })
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -135,15 +136,8 @@ func (o *benchmarkOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if o.format == "markdown" {
-		md, err := report.BenchmarkMarkdown(r)
-		if err != nil {
-			return err
-		}
-		_, err = out.Write(md)
-		return err
-	}
-	return report.WriteBenchmarkText(out, r)
+	return writeMarkdownOrText(out, o.format, func() ([]byte, error) { return report.BenchmarkMarkdown(r) },
+		func(w io.Writer) error { return report.WriteBenchmarkText(w, r) })
 }
 
 // loadCountries reads the embedded countries and the user's (--benchmarks),

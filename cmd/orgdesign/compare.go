@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -136,15 +137,8 @@ func (o *compareOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if o.format == "markdown" {
-		md, err := report.CompareMarkdown(cr)
-		if err != nil {
-			return err
-		}
-		_, err = out.Write(md)
-		return err
-	}
-	return report.WriteCompareText(out, cr)
+	return writeMarkdownOrText(out, o.format, func() ([]byte, error) { return report.CompareMarkdown(cr) },
+		func(w io.Writer) error { return report.WriteCompareText(w, cr) })
 }
 
 // loadStudy reads the --study file: its criteria and scores, checked as a

@@ -138,3 +138,17 @@ func loadSet(g *globalOptions, args []string, all bool) (*model.Set, model.Diagn
 	}
 	return set, diags, names, nil
 }
+
+// writeMarkdownOrText writes a command's result as Markdown (the report's own
+// sections) when the format is markdown, else as terminal text.
+func writeMarkdownOrText(out io.Writer, format string, md func() ([]byte, error), text func(io.Writer) error) error {
+	if format != "markdown" {
+		return text(out)
+	}
+	b, err := md()
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(b)
+	return err
+}
