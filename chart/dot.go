@@ -81,7 +81,8 @@ func clean(s string) string {
 			return '\n'
 		case r == '\t':
 			return ' '
-		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069,
+			r == 0xFFFE, r == 0xFFFF: // U+FFFE and U+FFFF are not XML characters: the SVG would not parse
 			return utf8.RuneError
 		}
 		return r
