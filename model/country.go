@@ -181,6 +181,15 @@ func decodeCountry(d *decoder, root *yaml.Node) *CountryFile {
 // Country parses and checks one country file. The file is nil only when it
 // could not be parsed; err is an I/O error.
 func (l *Loader) Country(name string) (*CountryFile, Diagnostics, error) {
+	f, ds, err := l.checked(name, KindCountry, func(f *File, c *diags) { checkCountry(f.Country, c) })
+	if f == nil {
+		return nil, ds, err
+	}
+	return f.Country, ds, nil
+}
+
+// checked reads a benchmark file of one kind and runs its check.
+func (l *Loader) checked(name string, kind Kind, check func(*File, *diags)) (*File, Diagnostics, error) {
 	p := l.read(l.Files, name)
 	if p.err != nil {
 		return nil, nil, p.err
@@ -189,12 +198,19 @@ func (l *Loader) Country(name string) (*CountryFile, Diagnostics, error) {
 	if p.file == nil {
 		return nil, c.list.Sort(), nil
 	}
-	if p.file.Kind != KindCountry {
-		c.add(Pos{File: name, Line: 1, Col: 1}, Error, "wrong-kind", "", "expected a country file, found a %s file", p.file.Kind)
+	if p.file.Kind != kind {
+		c.add(Pos{File: name, Line: 1, Col: 1}, Error, "wrong-kind", "", "expected a%s %s file, found a %s file", article(kind), kind, p.file.Kind)
 		return nil, c.list.Sort(), nil
 	}
-	checkCountry(p.file.Country, c)
-	return p.file.Country, c.list.Sort(), nil
+	check(p.file, c)
+	return p.file, c.list.Sort(), nil
+}
+
+func article(k Kind) string {
+	if k == KindInstrument {
+		return "n"
+	}
+	return ""
 }
 
 // checkInstrument validates an instrument file.
@@ -221,18 +237,9 @@ func checkInstrument(f *InstrumentFile, c *diags) {
 
 // Instrument parses and checks one instrument file.
 func (l *Loader) Instrument(name string) (*InstrumentFile, Diagnostics, error) {
-	p := l.read(l.Files, name)
-	if p.err != nil {
-		return nil, nil, p.err
+	f, ds, err := l.checked(name, KindInstrument, func(f *File, c *diags) { checkInstrument(f.Instrument, c) })
+	if f == nil {
+		return nil, ds, err
 	}
-	c := &diags{list: slices.Clone(p.diags)}
-	if p.file == nil {
-		return nil, c.list.Sort(), nil
-	}
-	if p.file.Kind != KindInstrument {
-		c.add(Pos{File: name, Line: 1, Col: 1}, Error, "wrong-kind", "", "expected an instrument file, found a %s file", p.file.Kind)
-		return nil, c.list.Sort(), nil
-	}
-	checkInstrument(p.file.Instrument, c)
-	return p.file.Instrument, c.list.Sort(), nil
+	return f.Instrument, ds, nil
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -63,13 +62,8 @@ with errors are reported on standard error (exit code 1).`,
 }
 
 func (o *analyzeOptions) run(cmd *cobra.Command, args []string) error {
-	switch o.format {
-	case "text", "json", "markdown":
-	default:
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("unknown --format %q: use text, json or markdown", o.format)}
-	}
-	if !slices.Contains(templates.Languages(), o.lang) {
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("unknown --lang %q: use fr or en", o.lang)}
+	if err := checkFormatLang(o.format, o.lang); err != nil {
+		return err
 	}
 	if o.maxSpan < 1 {
 		return &exitError{code: exitUsage, msg: fmt.Sprintf("--max-span %d: give a number of direct reports, 1 or more", o.maxSpan)}

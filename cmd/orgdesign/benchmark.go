@@ -83,13 +83,8 @@ with the keys of the benchmarks package.`,
 }
 
 func (o *benchmarkOptions) run(cmd *cobra.Command, args []string) error {
-	switch o.format {
-	case "text", "json", "markdown":
-	default:
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("unknown --format %q: use text, json or markdown", o.format)}
-	}
-	if !slices.Contains(templates.Languages(), o.lang) {
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("unknown --lang %q: use fr or en", o.lang)}
+	if err := checkFormatLang(o.format, o.lang); err != nil {
+		return err
 	}
 	countries, err := o.loadCountries(cmd)
 	if err != nil {

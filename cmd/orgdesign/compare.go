@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -80,13 +79,8 @@ seed gives the same output on any machine.`,
 }
 
 func (o *compareOptions) run(cmd *cobra.Command, args []string) error {
-	switch o.format {
-	case "text", "json", "markdown":
-	default:
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("unknown --format %q: use text, json or markdown", o.format)}
-	}
-	if !slices.Contains(templates.Languages(), o.lang) {
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("unknown --lang %q: use fr or en", o.lang)}
+	if err := checkFormatLang(o.format, o.lang); err != nil {
+		return err
 	}
 	if o.draws < 0 || o.draws > compare.MaxDraws {
 		return &exitError{code: exitUsage, msg: fmt.Sprintf("--draws %d: give a number of draws from 0 to %d", o.draws, compare.MaxDraws)}

@@ -12,6 +12,7 @@ import (
 	"github.com/orgdesign/orgdesign/benchmarks"
 	"github.com/orgdesign/orgdesign/model"
 	"github.com/orgdesign/orgdesign/scenarios"
+	"github.com/orgdesign/orgdesign/templates"
 )
 
 // Exit codes, documented in `orgdesign help exit-codes`.
@@ -151,4 +152,18 @@ func writeMarkdownOrText(out io.Writer, format string, md func() ([]byte, error)
 	}
 	_, err = out.Write(b)
 	return err
+}
+
+// checkFormatLang refuses an output format other than text, json or markdown
+// and a language the templates do not have (exit 2).
+func checkFormatLang(format, lang string) error {
+	switch format {
+	case "text", "json", "markdown":
+	default:
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("unknown --format %q: use text, json or markdown", format)}
+	}
+	if !slices.Contains(templates.Languages(), lang) {
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("unknown --lang %q: use fr or en", lang)}
+	}
+	return nil
 }
