@@ -3,10 +3,12 @@
 // delivery chain as a RACI matrix and the roadmap.
 //
 // Every view is built as DOT text by this package (pure and deterministic,
-// golden-tested); render.go alone turns DOT into SVG through go-graphviz.
-// Each SVG records the SHA-256 of the DOT it was drawn from, so Current can
-// tell whether a committed chart is stale without laying anything out. PNG
-// comes from a system rasteriser (png.go).
+// golden-tested); render.go alone turns DOT into SVG through go-graphviz,
+// and cache.go keeps each layout on disk under the hash of its DOT so an
+// unchanged chart is not laid out twice (ORGDESIGN_CACHE=off turns that
+// off). Each SVG records the SHA-256 of the DOT it was drawn from, so
+// Current can tell whether a committed chart is stale without laying
+// anything out. PNG comes from a system rasteriser (png.go).
 package chart
 
 import (
@@ -182,9 +184,11 @@ func Hash(dot []byte) string {
 const stampPrefix = "<!-- orgdesign:dot-sha256="
 
 // SVG lays the DOT text out and returns the SVG, with the DOT's hash recorded
-// in a comment right after the XML declaration.
+// in a comment right after the XML declaration. A layout made before, by this
+// process or another, comes from the SVG cache (cache.go): the bytes are the
+// same either way.
 func SVG(dot []byte) ([]byte, error) {
-	svg, err := renderSVG(dot)
+	svg, err := layout(dot)
 	if err != nil {
 		return nil, err
 	}

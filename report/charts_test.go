@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/orgdesign/orgdesign/chart"
 )
 
 func TestInlineSVG(t *testing.T) {
@@ -172,6 +174,27 @@ func TestUserImagesStayImages(t *testing.T) {
 	for _, want := range []string{`<img src="plan.png" alt="plan">`, `<img src="charts/other.svg" alt="mine">`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s", want)
+		}
+	}
+}
+
+// TestRenderSameWithSVGCache renders the fixture's report without the SVG
+// cache, with an empty one and with a full one: every file is the same byte
+// for byte (the cache is the chart package's; this checks the report reads
+// nothing else from it).
+func TestRenderSameWithSVGCache(t *testing.T) {
+	t.Setenv(chart.CacheEnv, "off")
+	want := renderFixture(t, "fr")
+	t.Setenv(chart.CacheEnv, t.TempDir())
+	for _, pass := range []string{"empty cache", "full cache"} {
+		got := renderFixture(t, "fr")
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d files, want %d", pass, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].Name != want[i].Name || !bytes.Equal(got[i].Data, want[i].Data) {
+				t.Errorf("%s: %s differs from %s rendered without the cache", pass, got[i].Name, want[i].Name)
+			}
 		}
 	}
 }
