@@ -88,9 +88,10 @@ func expand(r *Resolved, c *diags) {
 	}
 	checkInstanceIDs(r, c)
 	failed := map[string]bool{}
+	byPlace := map[string]map[string]int{}
 	for _, u := range r.Units {
 		for _, in := range byTemplate[u.ID] {
-			attach(r, in, byTemplate, failed, c)
+			attach(r, in, byTemplate, byPlace, failed, c)
 		}
 	}
 	apportion(r, byTemplate, c)
@@ -98,7 +99,11 @@ func expand(r *Resolved, c *diags) {
 
 // attach sets the instance's superior: a body, a national unit, or the instance
 // of a replicated superior whose territory contains this instance's own.
-func attach(r *Resolved, in *Instance, byTemplate map[string][]*Instance, attachFailed map[string]bool, c *diags) {
+//
+// byPlace caches, per superior template, the rank in byTemplate of its first
+// instance at each territory unit, so finding the superior costs a walk up
+// the territory rather than a scan of the superior's instances.
+func attach(r *Resolved, in *Instance, byTemplate map[string][]*Instance, byPlace map[string]map[string]int, attachFailed map[string]bool, c *diags) {
 	u := in.Unit
 	if u.ReportsTo == "" {
 		return
@@ -121,17 +126,49 @@ func attach(r *Resolved, in *Instance, byTemplate map[string][]*Instance, attach
 			"unit %q is national but reports to %q, which has %d instances (one per %s)", u.ID, sup.ID, len(cands), sup.Per)
 		return
 	}
-	for _, s := range cands {
-		if s.Place != nil && r.Territory.Within(in.Place.ID, s.Place.ID) {
-			in.ReportsTo = s.ID
-			return
-		}
+	if s := containing(r.Territory, in.Place, cands, byPlace, sup.ID); s != nil {
+		in.ReportsTo = s.ID
+		return
 	}
 	if !attachFailed[u.ID] {
 		attachFailed[u.ID] = true
 		c.add(u.PosOf("reportsTo"), Error, "no-instance-to-attach", "a replicated unit reports to the instance of its superior whose territory contains its own",
 			"unit %q reports to %q, but no instance of %q contains %s (%s)", u.ID, sup.ID, sup.ID, in.Place.Name, in.Place.ID)
 	}
+}
+
+// containing returns the first of cands (in their order) whose place contains
+// place or is it, as Territory.Within tells, or nil.
+func containing(t *Territory, place *TerritoryUnit, cands []*Instance, byPlace map[string]map[string]int, template string) *Instance {
+	rank, ok := byPlace[template]
+	if !ok {
+		rank = map[string]int{}
+		for i, s := range cands {
+			if s.Place == nil {
+				continue
+			}
+			if _, dup := rank[s.Place.ID]; !dup {
+				rank[s.Place.ID] = i
+			}
+		}
+		byPlace[template] = rank
+	}
+	best := -1
+	// The ids Within visits from place up, in its order and with its guard.
+	for id, seen := place.ID, 0; id != "" && seen <= len(t.Units); seen++ {
+		if i, ok := rank[id]; ok && (best < 0 || i < best) {
+			best = i
+		}
+		u := t.byID[id]
+		if u == nil {
+			break
+		}
+		id = u.Parent
+	}
+	if best < 0 {
+		return nil
+	}
+	return cands[best]
 }
 
 // apportion spreads the demand over the territory and turns staffing norms into headcounts.
