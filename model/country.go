@@ -190,7 +190,7 @@ func (l *Loader) Country(name string) (*CountryFile, Diagnostics, error) {
 
 // checked reads a benchmark file of one kind and runs its check.
 func (l *Loader) checked(name string, kind Kind, check func(*File, *diags)) (*File, Diagnostics, error) {
-	p := l.read(l.Files, name)
+	p := l.read(name, false)
 	if p.err != nil {
 		return nil, nil, p.err
 	}

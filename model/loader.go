@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -46,6 +47,7 @@ type Loader struct {
 
 	parsed      map[string]*parsedFile
 	territories map[string]*Territory
+	userNames   []string // the names read from Files, in the order first read
 }
 
 type parsedFile struct {
@@ -62,13 +64,20 @@ type IOError struct {
 
 func (e *IOError) Error() string { return e.Name + ": " + e.Err.Error() }
 
-func (l *Loader) read(files Files, name string) *parsedFile {
+// read parses the named file once, from Files or, when builtin, from Builtin.
+func (l *Loader) read(name string, builtin bool) *parsedFile {
 	if l.parsed == nil {
 		l.parsed = map[string]*parsedFile{}
 		l.territories = map[string]*Territory{}
 	}
 	if p, ok := l.parsed[name]; ok {
 		return p
+	}
+	files := l.Files
+	if builtin {
+		files = l.Builtin
+	} else {
+		l.userNames = append(l.userNames, name)
 	}
 	p := &parsedFile{}
 	data, err := files.ReadFile(name)
@@ -81,6 +90,13 @@ func (l *Loader) read(files Files, name string) *parsedFile {
 	return p
 }
 
+// Read names the files the loader read from Files or looked for there, in
+// the order first asked for: the inputs, the files they extend, the
+// territories they name (a territory file looked for beside a scenario
+// before the embedded one is named even when it does not exist). What
+// changes in these files can change what the loader returns.
+func (l *Loader) Read() []string { return slices.Clone(l.userNames) }
+
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -91,7 +107,7 @@ func unwrapPathError(err error) error {
 
 // File parses one file. err is an I/O error; problems in the file are diagnostics.
 func (l *Loader) File(name string) (*File, Diagnostics, error) {
-	p := l.read(l.Files, name)
+	p := l.read(name, false)
 	return p.file, p.diags, p.err
 }
 

@@ -52,7 +52,7 @@ func (l *Loader) Scenario(name string) (*Resolved, Diagnostics, error) {
 
 // extended returns the scenario in name merged over what it extends.
 func (l *Loader) extended(name string, c *diags, seen []string) (*Scenario, []string, error) {
-	p := l.read(l.Files, name)
+	p := l.read(name, false)
 	if p.err != nil {
 		return nil, nil, p.err
 	}
@@ -102,25 +102,17 @@ func (l *Loader) territoryOf(r *Resolved, c *diags) *Territory {
 		return nil
 	}
 	at := r.Header.PosOf("territory")
-	var candidates []struct {
-		files Files
-		name  string
+	type candidate struct {
+		builtin bool
+		name    string
 	}
+	var candidates []candidate
 	if strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") || strings.Contains(ref, "/") {
-		candidates = append(candidates, struct {
-			files Files
-			name  string
-		}{l.Files, relative(at.File, ref)})
+		candidates = append(candidates, candidate{false, relative(at.File, ref)})
 	} else {
-		candidates = append(candidates, struct {
-			files Files
-			name  string
-		}{l.Files, relative(at.File, ref+".yaml")})
+		candidates = append(candidates, candidate{false, relative(at.File, ref+".yaml")})
 		if l.Builtin != nil {
-			candidates = append(candidates, struct {
-				files Files
-				name  string
-			}{l.Builtin, path.Join(l.BuiltinDir, ref+".yaml")})
+			candidates = append(candidates, candidate{true, path.Join(l.BuiltinDir, ref+".yaml")})
 		}
 	}
 	for _, cand := range candidates {
@@ -128,7 +120,7 @@ func (l *Loader) territoryOf(r *Resolved, c *diags) *Territory {
 			c.list = append(c.list, t.diags...)
 			return t
 		}
-		p := l.read(cand.files, cand.name)
+		p := l.read(cand.name, cand.builtin)
 		if p.err != nil {
 			continue
 		}

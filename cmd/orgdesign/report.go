@@ -24,6 +24,11 @@ type reportOptions struct {
 	check     bool
 	templates string
 	quiet     bool
+	serve     bool
+	addr      string
+
+	// listening, when set, is told the address --serve listens on (tests).
+	listening func(addr string)
 
 	// isTerminal tells whether progress may be written to w; term.IsTerminal
 	// on its descriptor unless a test says otherwise.
@@ -92,6 +97,16 @@ are reported on standard error and nothing is written (exit code 1). The HTML
 is self-contained: it reads offline and prints on A4. Output is deterministic:
 the same inputs give the same bytes. The path of the index is printed.
 
+--serve writes the report, then serves the output folder on --addr (a
+loopback address only, 127.0.0.1:8484 by default; requests naming another
+host are refused) and watches the inputs: the files given and their folders,
+the files they extend, their territories and the --templates folder. When
+one changes, the report is regenerated and written again, and the pages open
+in a browser reload themselves. When the inputs have errors, the folder keeps
+the last good report and every served page shows the errors above it. The
+files on disk are those report writes without --serve; only the served pages
+carry the reload script. Ctrl+C stops the server (exit 0).
+
 When several scenarios are rendered and standard error is a terminal, a line
 per scenario tells the progress ("[2/4] anas-centrale"); --quiet leaves it out.`,
 		Example: `  orgdesign report
@@ -99,7 +114,8 @@ per scenario tells the progress ("[2/4] anas-centrale"); --quiet leaves it out.`
   orgdesign report --simulate 10000 --seed 7
   orgdesign report --check
   orgdesign report --format html,md,xlsx,pdf
-  orgdesign report --templates mes-modeles`,
+  orgdesign report --templates mes-modeles
+  orgdesign report etude.yaml --serve`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd, args)
 		},
@@ -113,6 +129,8 @@ per scenario tells the progress ("[2/4] anas-centrale"); --quiet leaves it out.`
 	cmd.Flags().StringVar(&o.templates, "templates", "", "folder of .tmpl files that replace the embedded templates of the same name")
 	_ = cmd.MarkFlagDirname("templates")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "write no progress on standard error")
+	cmd.Flags().BoolVar(&o.serve, "serve", false, "write the report, serve it on --addr and regenerate it when the inputs change; the pages reload themselves")
+	cmd.Flags().StringVar(&o.addr, "addr", "127.0.0.1:8484", "loopback address --serve listens on (port 0: any free port)")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(templates.Languages(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -137,51 +155,88 @@ func (o *reportOptions) run(cmd *cobra.Command, args []string) error {
 	if err := needTools(formats); err != nil {
 		return err
 	}
-	var overrides templates.Overrides
-	if o.templates != "" {
-		if overrides, err = templates.ReadOverrides(o.templates); err != nil {
-			return &exitError{code: exitUsage, msg: err.Error()}
+	if o.serve {
+		if o.check {
+			return &exitError{code: exitUsage, msg: "--serve and --check do not go together"}
 		}
+		return o.runServe(cmd, args, formats)
 	}
-	set, diags, _, err := loadSet(o.globalOptions, args, false)
+	if cmd.Flags().Changed("addr") {
+		return &exitError{code: exitUsage, msg: "--addr needs --serve"}
+	}
+	files, _, err := o.build(cmd.ErrOrStderr(), args, formats, o.progress(cmd.ErrOrStderr()))
 	if err != nil {
 		return err
-	}
-	if diags.HasErrors() {
-		_ = model.WriteText(cmd.ErrOrStderr(), diags)
-		return &exitError{code: exitFindings, msg: fmt.Sprintf("%s: nothing written", count(diags.Count(model.Error), "error", "errors"))}
-	}
-	if len(set.Scenarios) == 0 {
-		return &exitError{code: exitUsage, msg: "no scenario to report: give a study or scenario files"}
-	}
-	r, err := report.BuildWith(set, diags, o.lang, report.BuildOptions{Simulate: o.simulate, Seed: o.seed})
-	if err != nil {
-		return err
-	}
-	if r.BuildDiagnostics.HasErrors() { // an assumption the risk assessment cannot read
-		_ = model.WriteText(cmd.ErrOrStderr(), r.BuildDiagnostics)
-		return &exitError{code: exitFindings, msg: fmt.Sprintf("%s: nothing written", count(r.BuildDiagnostics.Count(model.Error), "error", "errors"))}
-	}
-	ropts := report.Options{NoHTML: !formats["html"] && !formats["pdf"], NoMarkdown: !formats["md"] && !formats["docx"], XLSX: formats["xlsx"], Templates: overrides,
-		Progress: o.progress(cmd.ErrOrStderr(), len(r.Scenarios))}
-	files, err := report.Render(r, ropts)
-	if err != nil {
-		return &exitError{code: exitUsage, msg: err.Error()}
 	}
 	if o.check {
 		return checkReport(cmd.OutOrStdout(), o.out, files)
 	}
-	extra, err := convertWithTools(files, formats)
+	paths, err := o.write(files, formats)
 	if err != nil {
-		return &exitError{code: exitUsage, msg: err.Error()}
-	}
-	files = append(keepFormats(files, formats), extra...)
-	paths, err := report.WriteFiles(o.out, files)
-	if err != nil {
-		return &exitError{code: exitUsage, msg: err.Error()}
+		return err
 	}
 	if len(paths) > 0 {
 		fmt.Fprintln(cmd.OutOrStdout(), filepath.ToSlash(paths[0]))
 	}
 	return nil
+}
+
+// build reads the templates and the inputs and renders the report in
+// memory. Errors in the inputs are written to errw and end in an exitError
+// (nothing rendered). It also returns the files the inputs were read from,
+// found or not, which --serve watches.
+func (o *reportOptions) build(errw io.Writer, args []string, formats map[string]bool, progress func(i, n int, id string)) ([]report.File, []string, error) {
+	var overrides templates.Overrides
+	if o.templates != "" {
+		var err error
+		if overrides, err = templates.ReadOverrides(o.templates); err != nil {
+			return nil, nil, &exitError{code: exitUsage, msg: err.Error()}
+		}
+	}
+	l, names, err := loadInputs(o.globalOptions, args, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	set, diags, err := l.LoadSet(names)
+	read := l.Read()
+	if err != nil {
+		return nil, read, &exitError{code: exitUsage, msg: err.Error()}
+	}
+	if diags.HasErrors() {
+		_ = model.WriteText(errw, diags)
+		return nil, read, &exitError{code: exitFindings, msg: fmt.Sprintf("%s: nothing written", count(diags.Count(model.Error), "error", "errors"))}
+	}
+	if len(set.Scenarios) == 0 {
+		return nil, read, &exitError{code: exitUsage, msg: "no scenario to report: give a study or scenario files"}
+	}
+	r, err := report.BuildWith(set, diags, o.lang, report.BuildOptions{Simulate: o.simulate, Seed: o.seed})
+	if err != nil {
+		return nil, read, err
+	}
+	if r.BuildDiagnostics.HasErrors() { // an assumption the risk assessment cannot read
+		_ = model.WriteText(errw, r.BuildDiagnostics)
+		return nil, read, &exitError{code: exitFindings, msg: fmt.Sprintf("%s: nothing written", count(r.BuildDiagnostics.Count(model.Error), "error", "errors"))}
+	}
+	ropts := report.Options{NoHTML: !formats["html"] && !formats["pdf"], NoMarkdown: !formats["md"] && !formats["docx"], XLSX: formats["xlsx"],
+		Templates: overrides, Progress: progress}
+	files, err := report.Render(r, ropts)
+	if err != nil {
+		return nil, read, &exitError{code: exitUsage, msg: err.Error()}
+	}
+	return files, read, nil
+}
+
+// write converts to the formats that need a tool, keeps the formats asked
+// for and replaces the output folder with them.
+func (o *reportOptions) write(files []report.File, formats map[string]bool) ([]string, error) {
+	extra, err := convertWithTools(files, formats)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, msg: err.Error()}
+	}
+	files = append(keepFormats(files, formats), extra...)
+	paths, err := report.WriteFiles(o.out, files)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, msg: err.Error()}
+	}
+	return paths, nil
 }

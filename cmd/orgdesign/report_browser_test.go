@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -23,76 +25,11 @@ import (
 // console error or exception, every chart has a size, every link inside the
 // page finds its target; a screenshot of each one's first screen is kept in a temporary folder.
 func TestReportInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the browser test takes several seconds")
-	}
-	chromium := ""
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			chromium = p
-			break
-		}
-	}
-	if chromium == "" {
-		t.Skip("chromium is not installed (apt-get install chromium): the HTML pack is not checked in a browser")
-	}
+	bctx, problems := browser(t)
 	dir := filepath.Join(t.TempDir(), "pack")
 	var stdout, stderr bytes.Buffer
 	if code := Main([]string{"report", "-o", dir, "--format", "html"}, strings.NewReader(""), &stdout, &stderr); code != 0 {
 		t.Fatalf("report: exit %d: %s", code, stderr.String())
-	}
-
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(chromium),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-
-	var mu sync.Mutex
-	var problems []string
-	err := chromedp.Listen(bctx, func(ev any) {
-		var p string
-		switch ev := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
-				var args []string
-				for _, a := range ev.Args {
-					args = append(args, strings.TrimSpace(string(a.Value)+" "+a.Description))
-				}
-				p = "console." + string(ev.Type) + ": " + strings.Join(args, " ")
-			}
-		case *runtime.EventExceptionThrown:
-			d := ev.ExceptionDetails
-			p = fmt.Sprintf("exception: %s %s:%d", d.Text, d.URL, d.LineNumber+1)
-			if d.Exception != nil {
-				p += " " + d.Exception.Description
-			}
-		case *log.EventEntryAdded:
-			if ev.Entry.Level == log.EntryLevelError {
-				p = "browser log: " + ev.Entry.Text + " " + ev.Entry.URL
-			}
-		}
-		if p != "" {
-			mu.Lock()
-			problems = append(problems, p)
-			mu.Unlock()
-		}
-	})
-	if err != nil {
-		t.Fatalf("starting %s: %v", chromium, err)
 	}
 
 	shots := t.TempDir()
@@ -153,10 +90,124 @@ func TestReportInBrowser(t *testing.T) {
 			t.Logf("%d charts, %d internal links; screenshot %s (%d bytes)", len(charts), len(links), name, len(shot))
 		})
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	for _, p := range problems {
+	for _, p := range problems() {
 		t.Error(p)
+	}
+}
+
+// TestServeInBrowser opens a page of `report --serve` in Chromium: the
+// reload script runs under the page's Content-Security-Policy without a
+// console error, and a change saved to the scenario reloads the page.
+func TestServeInBrowser(t *testing.T) {
+	bctx, problems := browser(t)
+	s := startServing(t)
+	if err := chromedp.Do(bctx, chromedp.Navigate(s.base+"/pilote.html")); err != nil {
+		t.Fatal(err)
+	}
+	// No need to wait for the page's event stream: it is told the version at
+	// once, and a page older than the pack reloads.
+	var lastErr error
+	shows := func(text string) bool { // false while the page reloads
+		ok, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`!!document.body && document.body.innerText.includes(`+strconv.Quote(text)+`)`))
+		if err != nil {
+			lastErr = err
+		}
+		return ok
+	}
+	if !shows("Nouveau scénario d'organisation") {
+		t.Fatalf("the served page does not show the scenario (%v)", lastErr)
+	}
+	s.edit("title: Nouveau scénario d'organisation", "title: Pilote révisé en atelier")
+	deadline := time.Now().Add(time.Minute)
+	for !shows("Pilote révisé en atelier") {
+		if p := problems(); len(p) > 0 {
+			t.Fatalf("the page did not reload: %s", strings.Join(p, "; "))
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the page did not reload with the change within a minute (last error: %v)", lastErr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	for _, p := range problems() {
+		t.Error(p)
+	}
+}
+
+// browser starts headless Chromium, or skips the test with the reason; it
+// returns its context and a function that lists the console errors,
+// exceptions and browser log errors seen so far.
+func browser(t *testing.T) (context.Context, func() []string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: the browser test takes several seconds")
+	}
+	chromium := ""
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			chromium = p
+			break
+		}
+	}
+	if chromium == "" {
+		t.Skip("chromium is not installed (apt-get install chromium): the HTML pack is not checked in a browser")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	t.Cleanup(cancel)
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(chromium),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	t.Cleanup(cancelAlloc)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	t.Cleanup(cancelBrowser)
+
+	var mu sync.Mutex
+	var problems []string
+	err := chromedp.Listen(bctx, func(ev any) {
+		var p string
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, strings.TrimSpace(string(a.Value)+" "+a.Description))
+				}
+				p = "console." + string(ev.Type) + ": " + strings.Join(args, " ")
+			}
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			p = fmt.Sprintf("exception: %s %s:%d", d.Text, d.URL, d.LineNumber+1)
+			if d.Exception != nil {
+				p += " " + d.Exception.Description
+			}
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError {
+				p = "browser log: " + ev.Entry.Text + " " + ev.Entry.URL
+			}
+		}
+		if p != "" {
+			mu.Lock()
+			problems = append(problems, p)
+			mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatalf("starting %s: %v", chromium, err)
+	}
+
+	return bctx, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(problems)
 	}
 }
 

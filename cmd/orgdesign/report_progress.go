@@ -10,12 +10,14 @@ import (
 // progress returns the callback that writes a line per scenario rendered to
 // w ("[2/4] anas-centrale"): only when several scenarios are rendered, w is a
 // terminal and --quiet is off; nil otherwise, and nothing is written.
-func (o *reportOptions) progress(w io.Writer, scenarios int) func(i, n int, id string) {
-	if o.quiet || scenarios < 2 || o.isTerminal == nil || !o.isTerminal(w) {
+func (o *reportOptions) progress(w io.Writer) func(i, n int, id string) {
+	if o.quiet || o.isTerminal == nil || !o.isTerminal(w) {
 		return nil
 	}
 	return func(i, n int, id string) {
-		fmt.Fprintf(w, "[%d/%d] %s\n", i, n, id)
+		if n > 1 {
+			fmt.Fprintf(w, "[%d/%d] %s\n", i, n, id)
+		}
 	}
 }
 
