@@ -1,10 +1,13 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -160,5 +163,55 @@ func TestLargeInputs(t *testing.T) {
 	}
 	if code, out, _ := run(t, "validate", deep); code != 1 || !strings.Contains(out, "[too-deep]") {
 		t.Errorf("9,999 levels: exit %d, %s", code, out)
+	}
+}
+
+// TestInjectionStaysTextInDOCX: through pandoc, the hostile names are text
+// runs of the Word document, links to javascript: are not links, and the
+// document's structure comes from the report's headings only.
+func TestInjectionStaysTextInDOCX(t *testing.T) {
+	if _, err := exec.LookPath("pandoc"); err != nil {
+		t.Skip("pandoc is not installed (apt-get install pandoc): DOCX output is not checked")
+	}
+	out := t.TempDir()
+	if code, _, stderr := run(t, "report", "-o", out, "--format", "docx", "testdata/hostile/names.yaml"); code != 0 {
+		t.Fatalf("report --format docx failed: %s", stderr)
+	}
+	zr, err := zip.OpenReader(filepath.Join(out, "orgdesign-report.docx"))
+	if err != nil {
+		t.Fatalf("the DOCX is not a zip archive: %v", err)
+	}
+	defer zr.Close()
+	parts := map[string]string{}
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, ".xml") || strings.HasSuffix(f.Name, ".rels") {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts[f.Name] = string(b)
+		}
+	}
+	doc := parts["word/document.xml"]
+	if doc == "" {
+		t.Fatal("no word/document.xml")
+	}
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;", "الإدارة", "Heading1"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %q", want)
+		}
+	}
+	for name, xml := range parts {
+		if strings.Contains(xml, "javascript:") && strings.Contains(xml, "Target=") {
+			t.Errorf("%s links to javascript:", name)
+		}
+	}
+	if strings.Count(doc, "<w:b />") > 0 && strings.Contains(doc, `<w:t xml:space="preserve">bold</w:t>`) {
+		t.Error("<b>bold</b> in a name became bold text")
 	}
 }
