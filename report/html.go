@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -26,7 +27,7 @@ func newMarkdown(charts *chartImages) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.GFM),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(charts, 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(charts, 100), util.Prioritized(newScrollTables(), 100))),
 	)
 }
 
@@ -127,6 +128,38 @@ func convert(md goldmark.Markdown, src []byte) ([]byte, []TOCEntry, error) {
 		return nil, nil, err
 	}
 	return buf.Bytes(), toc, nil
+}
+
+// scrollTables renders each table inside <div class="table-scroll">: on a
+// screen a table wider than the text (many countries, long addresses)
+// scrolls on its own instead of widening the page; on paper it is a table.
+type scrollTables struct {
+	table renderer.NodeRendererFunc
+}
+
+func newScrollTables() *scrollTables {
+	s := &scrollTables{}
+	extension.NewTableHTMLRenderer().RegisterFuncs(registerFunc(func(kind ast.NodeKind, f renderer.NodeRendererFunc) {
+		if kind == east.KindTable {
+			s.table = f
+		}
+	}))
+	return s
+}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (s *scrollTables) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(east.KindTable, s.render)
+}
+
+func (s *scrollTables) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString("<div class=\"table-scroll\">\n")
+		return s.table(w, src, n, entering)
+	}
+	status, err := s.table(w, src, n, entering)
+	_, _ = w.WriteString("</div>\n")
+	return status, err
 }
 
 // htmlPage is what the page layout reads.

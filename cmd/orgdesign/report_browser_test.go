@@ -60,6 +60,21 @@ func TestReportInBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// Nothing wider than the window at 1280 pixels: the elements
+			// that stick out are named.
+			wide, err := chromedp.Run(bctx, chromedp.Evaluate[[]string](`(() => {
+					const w = document.documentElement.clientWidth;
+					if (document.documentElement.scrollWidth <= w) return [];
+					return Array.from(document.querySelectorAll('main > *, main table, main pre, main .chart')).
+						filter(e => e.getBoundingClientRect().right > w + 1).
+						slice(0, 5).map(e => e.tagName + ' ' + Math.round(e.getBoundingClientRect().width) + 'px: ' + e.textContent.slice(0, 60));
+				})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range wide {
+				t.Errorf("wider than the window: %s", e)
+			}
 			// The first screen, as the reader sees it: a full-page capture of
 			// a long scenario page exceeds what Chromium renders in one surface.
 			shot, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
