@@ -1,6 +1,8 @@
 package yamledit
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -18,9 +20,13 @@ import (
 // the last field of a group held by a field writes "key: []" or "key: {}" ("- {}"
 // for a list item); other lists and groups cannot be emptied.
 //
-// In flow style the item goes with the comma after it when the next item is on
-// the same line, else with the comma before it; a first item alone on its line
-// takes the line with it. Lines other than the item's stay as they are.
+// In flow style the item goes with exactly one of the commas around it: the one
+// after it or the one before it, with what lies between (spaces, line breaks,
+// comments) or with its whole lines when nothing else is on them. Of these ways
+// the editor takes the one that changes the fewest lines without changing a
+// line above the item's, so that commas ending the lines ("a,\n b,\n c") and
+// commas leading them ("a\n, b\n, c") both lose the item's lines only. Lines
+// other than those stay as they are.
 func (d *Doc) Delete(p Path) error {
 	if len(p) == 0 {
 		return &Error{Msg: "the path is empty: name the field or item to remove"}
@@ -78,44 +84,125 @@ func (d *Doc) deleteFlow(l *layout, p Path, c *yaml.Node, i, width int) ([]splic
 	if n == 1 {
 		return []splice{{in.body + 1, in.end - 1, ""}}, nil // "[]" or "{}"
 	}
-	next, prev := -1, -1
+	// The item goes with exactly one of the commas around it; which one, and
+	// with what around it, decides which lines change when the collection
+	// spans lines ("a,\nb,\nc" puts each comma on the line of the item before
+	// it, "a\n, b\n, c" on the line of the item after it).
+	var ways []splice
 	if i+1 < n {
-		next, _ = elem(l, c, i+1, width)
-	}
-	if i > 0 {
-		_, prev = elem(l, c, i-1, width)
-	}
-	switch {
-	case next >= 0 && d.lineStart(next) == d.lineStart(s):
-		return []splice{{s, next, ""}}, nil // the item, its comma and the spaces after it
-	case prev >= 0:
-		return []splice{{prev, e, ""}}, nil // the comma before the item and the item
-	case next >= 0:
-		if sp, ok := d.deleteFirstFlow(s, e, next); ok {
-			return []splice{sp}, nil
+		next, _ := elem(l, c, i+1, width)
+		if next < 0 {
+			return nil, errorAt(c, p, "the editor cannot tell where this item ends: edit it in a text editor")
+		}
+		ways = append(ways, splice{s, next, ""}) // the item and all up to the next one
+		if sp, ok := d.withCommaAfter(s, e, next); ok {
+			ways = append(ways, sp)
 		}
 	}
-	return nil, errorAt(c, p, "the editor cannot tell where this item ends: edit it in a text editor")
+	if i > 0 {
+		_, prev := elem(l, c, i-1, width)
+		if prev < 0 {
+			return nil, errorAt(c, p, "the editor cannot tell where this item ends: edit it in a text editor")
+		}
+		ways = append(ways, splice{prev, e, ""}) // all after the previous item, and the item
+		if sp, ok := d.withCommaBefore(prev, s, e); ok {
+			ways = append(ways, sp)
+		}
+	}
+	return []splice{d.fewestLines(ways, d.lineStart(s))}, nil
 }
 
-// deleteFirstFlow removes the first item of a flow collection [s, e) when the
-// next one starts on a later line: up to the comma and the spaces after it, or
-// the whole line when nothing else is on it, so that the next line stays as is.
-func (d *Doc) deleteFirstFlow(s, e, next int) (splice, bool) {
-	k := e
-	for k < next && d.text[k] != ',' {
-		k++
+// comma returns the offset of the comma separating two flow items, found from
+// i over spaces, line breaks and comments; -1 when there is none before limit.
+func (d *Doc) comma(i, limit int) int {
+	for i < limit {
+		switch d.text[i] {
+		case ' ', '\t', '\r', '\n':
+			i++
+		case '#':
+			i = d.lineEnd(i)
+		case ',':
+			return i
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// withCommaAfter removes a flow item [s, e) up to the comma after it and the
+// spaces after that comma, keeping what follows on the comma's line (a
+// comment, the next item) and its line break. When the comma ends its line,
+// the spaces before the item go too, or the item's whole lines when nothing
+// else is on them.
+func (d *Doc) withCommaAfter(s, e, next int) (splice, bool) {
+	k := d.comma(e, next)
+	if k < 0 {
+		return splice{}, false
 	}
 	for k++; k < next && d.text[k] == ' '; k++ {
 	}
-	ls, le := d.lineStart(s), d.lineEnd(s)
-	if k == le && d.onlySpaces(ls, s) {
-		return splice{ls, d.nextLine(s), ""}, true
+	if k < next && k == d.lineEnd(k) {
+		ls := d.lineStart(s)
+		if d.onlySpaces(ls, s) {
+			return splice{ls, d.nextLine(k), ""}, true
+		}
+		for s > ls && d.text[s-1] == ' ' {
+			s--
+		}
 	}
-	for k == le && s > ls && d.text[s-1] == ' ' {
-		s-- // no trailing spaces left after the opening bracket
+	return splice{s, k, ""}, true
+}
+
+// withCommaBefore removes a flow item [s, e) from the comma before it,
+// keeping what lies between the previous item and that comma (a comment); the
+// whole lines when the comma starts its line and the item ends its own.
+func (d *Doc) withCommaBefore(prev, s, e int) (splice, bool) {
+	c := d.comma(prev, s)
+	if c < 0 {
+		return splice{}, false
 	}
-	return splice{s, k, ""}, k <= next && d.lineStart(k) == ls
+	k := e
+	for k < len(d.text) && d.text[k] == ' ' {
+		k++
+	}
+	if ls := d.lineStart(c); d.onlySpaces(ls, c) && k == d.lineEnd(k) && k < len(d.text) {
+		return splice{ls, d.nextLine(k), ""}, true
+	}
+	return splice{c, e, ""}, true
+}
+
+// fewestLines picks, among deletions that read back the same, the one that
+// changes the fewest lines without changing a line that starts before from; the
+// first such one on a tie. With none of that kind it picks among all.
+func (d *Doc) fewestLines(ways []splice, from int) splice {
+	best, bestCost, bestLocal := ways[0], -1, false
+	for _, w := range ways {
+		first, cost := d.linesChanged(w)
+		local := first >= from
+		if bestCost < 0 || (local && !bestLocal) || (local == bestLocal && cost < bestCost) {
+			best, bestCost, bestLocal = w, cost, local
+		}
+	}
+	return best
+}
+
+// linesChanged returns where the first line a deletion changes starts and how
+// many lines differ (removed plus written), as a line diff of the text would show.
+func (d *Doc) linesChanged(sp splice) (first, n int) {
+	ws, we := d.lineStart(sp.at), d.nextLine(sp.end)
+	before := bytes.SplitAfter(d.text[ws:we], []byte("\n"))
+	after := bytes.SplitAfter(slices.Concat(d.text[ws:sp.at], d.text[sp.end:we]), []byte("\n"))
+	pre := 0
+	for pre < len(before) && pre < len(after) && bytes.Equal(before[pre], after[pre]) {
+		first += len(before[pre])
+		pre++
+	}
+	suf := 0
+	for suf < len(before)-pre && suf < len(after)-pre && bytes.Equal(before[len(before)-1-suf], after[len(after)-1-suf]) {
+		suf++
+	}
+	return ws + first, len(before) + len(after) - 2*(pre+suf)
 }
 
 func (d *Doc) deleteBlock(l *layout, p Path, chain []*yaml.Node, idx int) ([]splice, error) {

@@ -117,5 +117,16 @@ func TestDeleteMultiLineFlow(t *testing.T) {
 		{"first item after the bracket", "r: { a: 1,\n  b: 2 }\n", del(Path{"r", "a"}), "r: {\n  b: 2 }\n"},
 		{"middle item", "r: [\n  a,\n  b,\n  c\n]\n", del(Path{"r", 1}), "r: [\n  a,\n  c\n]\n"},
 		{"last item", "r: [\n  a,\n  b\n]\n", del(Path{"r", 1}), "r: [\n  a\n]\n"},
+		{"middle item, commas leading the lines", "  {0A00,\nA\n,B}", del(Path{"A"}), "  {0A00,\nB}"},
+		{"middle item, commas leading and comments", "r: [a # x\n  , b # y\n  , c]\n", del(Path{"r", 1}), "r: [a # x\n  , c]\n"},
+		{"middle item with its comment", "r: [a, # x\n  b, # y\n  c]\n", del(Path{"r", 1}), "r: [a, # x\n  c]\n"},
+		{"middle item sharing the next item's line", "r: [a,\n  b, c]\n", del(Path{"r", 1}), "r: [a,\n  c]\n"},
+		{"middle item ending its line", "r: [a, b,\n  c]\n", del(Path{"r", 1}), "r: [a,\n  c]\n"},
+		{"middle item, next line indented deeper", "r: [a,\n  b,\n    c]\n", del(Path{"r", 1}), "r: [a,\n    c]\n"},
+		{"first item, a comment after its comma", "{A,#\nB}", del(Path{"A"}), "{#\nB}"},
+		{"first item, its comma alone on the next line", "{A\n,\nB}", del(Path{"A"}), "{\nB}"},
+		{"last item, commas leading the lines", "r: [a\n  , b\n]\n", del(Path{"r", 1}), "r: [a\n]\n"},
+		{"last item, the comment after the previous one stays", "r: [a # x\n  , b]\n", del(Path{"r", 1}), "r: [a # x\n  ]\n"},
+		{"middle item, blank lines before the comma", "r: [a,\n  b\n\n\n  , c]\n", del(Path{"r", 1}), "r: [a,\n  c]\n"},
 	})
 }
