@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -231,4 +232,36 @@ type chartBox struct {
 	Label  string  `json:"label"`
 	Width  float64 `json:"width"`
 	Height float64 `json:"height"`
+}
+
+// TestReportPDF prints the index through Chromium: a PDF of several A4
+// pages (the sections start on a new page).
+func TestReportPDF(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: printing takes several seconds")
+	}
+	if _, err := exec.LookPath("chromium"); err != nil {
+		t.Skip("chromium is not installed (apt-get install chromium): the PDF is not checked")
+	}
+	dir := filepath.Join(t.TempDir(), "pack")
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"report", "-o", dir, "--format", "html,pdf"}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("report --format html,pdf: exit %d: %s", code, stderr.String())
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "orgdesign-report.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %.20q", pdf)
+	}
+	pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
+	// A4 is 595 × 842 points.
+	if !regexp.MustCompile(`/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12](\.\d+)?\s*\]`).Match(pdf) {
+		t.Error("the pages are not A4")
+	}
+	if pages < 5 {
+		t.Errorf("%d pages: the sections do not start on their own page", pages)
+	}
+	t.Logf("%d pages, %d bytes", pages, len(pdf))
 }
