@@ -16,5 +16,8 @@
 // edited through its template. Saving writes atomically and never overwrites
 // a file changed on disk since it was read. An internal error never loses
 // work: the unsaved text is written to FILE.orgdesign-recover and the
-// terminal restored.
+// terminal restored; the same goes for SIGTERM, SIGHUP (a lost terminal) and
+// SIGINT (ctrl+c when the keys do not come from a terminal in raw mode). A
+// recovery file never replaces another (the next is FILE.orgdesign-recover.2),
+// and the next session on the file says where they are.
 package tui

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -153,6 +154,12 @@ func New(opts Options) (*Model, error) {
 		m.base.heads, m.base.payroll = r.Headcount(), r.Payroll()
 	}
 	m.refresh()
+	if rs := recoveries(opts.Path); len(rs) > 0 {
+		for i, r := range rs {
+			rs[i] = filepath.Base(r) // beside the file
+		}
+		m.fail("unsaved changes of an earlier session are in %s: take what you need, then delete it", strings.Join(rs, ", "))
+	}
 	return m, nil
 }
 

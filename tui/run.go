@@ -21,24 +21,35 @@ func Run(opts Options, in io.Reader, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opt := []tea.ProgramOption{tea.WithOutput(out)}
+	opt := []tea.ProgramOption{
+		tea.WithOutput(out),
+		tea.WithWindowSize(m.width, m.height), // when out is not a terminal; else the terminal's size
+		tea.WithoutSignalHandler(),            // signals are handled below
+	}
 	if in != nil { // else bubbletea reads standard input, or the terminal when it is not one
 		opt = append(opt, tea.WithInput(in))
 	}
 	p := tea.NewProgram(m, opt...)
 
-	// A lost terminal (an SSH connection that drops) sends SIGHUP, which
-	// would kill the process: the text is put aside first.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+	// A signal would end the process and the user's work with it: SIGHUP when
+	// the terminal goes (an SSH connection that drops), SIGTERM from kill or a
+	// shutdown, SIGINT from ctrl+c when the keys do not come from a terminal in
+	// raw mode (in raw mode ctrl+c is a key: quit, asking first). The text is
+	// put aside at once, in case the program does not stop, then the program is
+	// asked to stop; a second signal ends the process at once.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+	defer signal.Stop(sigs)
+	stopped := make(chan string, 1) // why, once a signal came
 	done := make(chan struct{})
 	defer close(done)
-	hungUp := make(chan error, 1)
 	go func() {
 		select {
-		case <-hup:
-			hungUp <- m.guard.rescue("the terminal was closed")
+		case s := <-sigs:
+			signal.Stop(sigs)
+			why := stopReason(s)
+			_ = m.guard.rescue(why) // reported when Run returns
+			stopped <- why
 			p.Quit()
 		case <-done:
 		}
@@ -52,19 +63,33 @@ func Run(opts Options, in io.Reader, out io.Writer) error {
 		// a panic bubbletea caught itself: the text is still saved aside
 		return m.guard.crash("the terminal program stopped", nil)
 	}
+	select {
+	case why := <-stopped:
+		// Written again: keys typed after the signal may have changed the text.
+		if rerr := m.guard.rescue(why); rerr != nil {
+			return rerr
+		}
+		return errors.New(why)
+	default:
+	}
 	if fm, ok := final.(*Model); ok && fm.quitting && err == nil {
 		return nil // the user quit: saved, discarded, or nothing to save
-	}
-	select {
-	case herr := <-hungUp:
-		if herr != nil {
-			return herr
-		}
-		return errors.New("the terminal was closed")
-	default:
 	}
 	if rerr := m.guard.rescue("the editor was stopped"); rerr != nil {
 		return rerr
 	}
 	return err
+}
+
+// stopReason says why a signal ended the session, in the user's words.
+func stopReason(s os.Signal) string {
+	switch s {
+	case syscall.SIGHUP:
+		return "the terminal was closed"
+	case syscall.SIGINT:
+		return "the editor was interrupted (ctrl+c)"
+	case syscall.SIGTERM:
+		return "the editor was stopped (SIGTERM)"
+	}
+	return "the editor was stopped (" + s.String() + ")"
 }
