@@ -15,6 +15,11 @@ type Set struct {
 	StudyFile string
 	Scenarios []*Resolved // the options and the baseline, in study order; contexts excluded
 	Baseline  *Resolved
+
+	// broken counts the study's scenario files that could not be read or
+	// parsed: the study's references to their ids are not reported then,
+	// as they would only echo the file's own errors.
+	broken int
 }
 
 // LoadSet reads the named files: a study pulls in its scenarios, scenario files
@@ -65,7 +70,11 @@ func (l *Loader) LoadSet(names []string) (*Set, Diagnostics, error) {
 				var ioe *IOError
 				if err != nil && asIOError(err, &ioe) {
 					c.add(ref.PosOf("file"), Error, "file-not-found", "paths are relative to the study file", "scenario file %q: %v", ref.File, ioe.Err)
+					set.broken++
 					continue
+				}
+				if r == nil {
+					set.broken++
 				}
 				if r != nil && ref.Baseline && set.Study == nil {
 					set.Baseline = r
@@ -215,7 +224,7 @@ func checkStudy(set *Set, c *diags) {
 		} else if !cr.Scored {
 			c.errorf(sc.PosOf("criterion"), "conflicting-fields", "%s: criterion %q is computed, not scored", what, sc.Criterion)
 		}
-		if !scenarioIDs[sc.Scenario] {
+		if !scenarioIDs[sc.Scenario] && set.broken == 0 {
 			c.add(sc.PosOf("scenario"), Error, "unknown-reference", suggest(sc.Scenario, keysOf(scenarioIDs)), "%s: scenario %q is not one of the study's", what, sc.Scenario)
 		}
 		if sc.Value < 1 || sc.Value > 5 {
