@@ -97,10 +97,24 @@ type page struct {
 
 // builder holds what every view reads.
 type builder struct {
-	r        *model.Resolved
-	a        *analysis.Analysis
-	d        dict
-	maxBoxes int
+	r          *model.Resolved
+	a          *analysis.Analysis
+	d          dict
+	maxBoxes   int
+	byTemplate map[string][]*model.Instance // instancesOf's index, built on first use
+}
+
+// instancesOf returns the instances of a unit template in the order of
+// r.Instances, as model.Resolved.InstancesOf does, from an index built once
+// rather than by a scan per call.
+func (b *builder) instancesOf(id string) []*model.Instance {
+	if b.byTemplate == nil {
+		b.byTemplate = map[string][]*model.Instance{}
+		for _, in := range b.r.Instances {
+			b.byTemplate[in.Template] = append(b.byTemplate[in.Template], in)
+		}
+	}
+	return b.byTemplate[id]
 }
 
 func (b *builder) view(v string) []page {

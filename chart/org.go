@@ -101,7 +101,7 @@ func (b *builder) org() []byte {
 
 // instanceName is the name of a unit placed with `at`, {territory} replaced.
 func (b *builder) instanceName(u *model.Unit) string {
-	if in := b.r.InstancesOf(u.ID); len(in) == 1 {
+	if in := b.instancesOf(u.ID); len(in) == 1 {
 		return in[0].Name
 	}
 	return templateName(u)

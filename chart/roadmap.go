@@ -182,7 +182,7 @@ func (b *builder) opens(ids []string) []string {
 			case *model.Unit:
 				switch {
 				case x.Replicated():
-					name = d.int(len(r.InstancesOf(x.ID))) + " × " + name
+					name = d.int(len(b.instancesOf(x.ID))) + " × " + name
 				case x.At != "":
 					name = b.instanceName(x)
 				}

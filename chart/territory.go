@@ -38,7 +38,7 @@ func (b *builder) geo() *geo {
 		g.level[l] = i
 	}
 	for _, u := range b.r.Units {
-		for _, in := range b.r.InstancesOf(u.ID) {
+		for _, in := range b.instancesOf(u.ID) {
 			if in.Place == nil {
 				continue
 			}

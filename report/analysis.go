@@ -40,13 +40,22 @@ type namer struct {
 	res       *model.Resolved
 	l         *Language
 	instances map[string]*model.Instance
+	sole      map[string]*model.Instance // a unit template's instance, when it has exactly one
 	cur       string
 }
 
 func newNamer(res *model.Resolved, l *Language) *namer {
-	n := &namer{res: res, l: l, instances: map[string]*model.Instance{}, cur: res.Header.Currency}
+	n := &namer{res: res, l: l, instances: map[string]*model.Instance{}, sole: map[string]*model.Instance{}, cur: res.Header.Currency}
+	count := map[string]int{}
 	for _, in := range res.Instances {
 		n.instances[in.ID] = in
+		n.sole[in.Template] = in
+		count[in.Template]++
+	}
+	for t, c := range count {
+		if c != 1 {
+			delete(n.sole, t)
+		}
 	}
 	return n
 }
@@ -81,8 +90,8 @@ func (n *namer) lookup(id string, short bool) string {
 			if it.Replicated() {
 				return strings.ReplaceAll(it.Name, "{territory}", n.l.Label("anyTerritory"))
 			}
-			if ins := n.res.InstancesOf(it.ID); len(ins) == 1 {
-				return ins[0].Name
+			if in := n.sole[it.ID]; in != nil {
+				return in.Name
 			}
 			return it.Name
 		case *model.Body:
