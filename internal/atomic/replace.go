@@ -294,11 +294,23 @@ func syncTree(root string) error {
 	})
 }
 
-// swap puts the new folder tmp in target's place: target (when it exists)
+// swap puts the new folder tmp in target's place. Where the system can
+// exchange two names in one step (exchange), target is at every instant the
+// old folder or the new one, even if the process is killed; elsewhere target
 // goes to a backup name first and comes back should the second rename fail.
 func swap(target, tmp string, exists bool) error {
 	if !exists {
 		return os.Rename(tmp, target)
+	}
+	if ok, err := exchange(target, tmp); ok {
+		if err != nil {
+			return err
+		}
+		// tmp now names the old folder.
+		if err := os.RemoveAll(tmp); err != nil {
+			return fmt.Errorf("the report is written, but the previous folder %s could not be removed: %w", filepath.Base(tmp), err)
+		}
+		return nil
 	}
 	parent, base := filepath.Split(target)
 	backup, err := os.MkdirTemp(parent, "."+base+".old-*")
