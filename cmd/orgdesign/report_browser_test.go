@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -106,6 +108,35 @@ func TestReportInBrowser(t *testing.T) {
 			t.Logf("%d charts, %d internal links; screenshot %s (%d bytes)", len(charts), len(links), name, len(shot))
 		})
 	}
+	// The synthesis (from the first section heading to the next) fits two
+	// printed A4 pages: laid out for print on the width of an A4 page
+	// inside its margins (178 mm, 673 px), it is at most twice the height
+	// of one (259 mm, 979 px).
+	t.Run("synthesis on two A4 pages", func(t *testing.T) {
+		u := url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, "index.html"))}
+		err := chromedp.Do(bctx,
+			chromedp.EmulateViewport(673, 979),
+			chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+				return err
+			}),
+			chromedp.Navigate(u.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		height, err := chromedp.Run(bctx, chromedp.Evaluate[float64](`(() => {
+				const hs = document.querySelectorAll('main h2');
+				return hs[1].getBoundingClientRect().top - hs[0].getBoundingClientRect().top;
+			})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pages := height / 979; pages > 2 {
+			t.Errorf("the synthesis takes %.1f printed pages, more than two", pages)
+		} else {
+			t.Logf("the synthesis takes %.1f printed pages", pages)
+		}
+	})
 	for _, p := range problems() {
 		t.Error(p)
 	}
