@@ -21,12 +21,12 @@ import (
 )
 
 // newMarkdown returns the converter: GFM, the default (safe) renderer, which
-// omits raw HTML and blanks dangerous links, heading ids, and the charts'
-// images drawn inline.
+// omits raw HTML, links only to http, https, mailto and addresses without a
+// scheme (safeLinks), heading ids, and the charts' images drawn inline.
 func newMarkdown(charts *chartImages) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.GFM),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(safeLinks{}, 100))),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(charts, 100), util.Prioritized(newScrollTables(), 100))),
 	)
 }
