@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // beforeSwap, when set by a test, runs once the new folder is complete and
@@ -48,6 +49,7 @@ func ReplaceTree(dir string, files []File, owned func(name string) bool) ([]stri
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	removeStale(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-*")
 	if err != nil {
 		return nil, err
@@ -103,6 +105,29 @@ func ReplaceTree(dir string, files []File, owned func(name string) bool) ([]stri
 		paths[i] = filepath.Join(dir, filepath.FromSlash(f.Name))
 	}
 	return paths, nil
+}
+
+// staleAge is how old a hidden folder left beside the target by a killed
+// run must be before a later run removes it: a run that takes longer than
+// this is not expected, so a younger one may be another run's, still going.
+const staleAge = time.Hour
+
+// removeStale removes the hidden folders (.BASE.new-*, .BASE.old-*) that a
+// run killed before its end left beside the target, once they are old.
+func removeStale(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() || !(strings.HasPrefix(n, "."+base+".new-") || strings.HasPrefix(n, "."+base+".old-")) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
+			_ = os.RemoveAll(filepath.Join(parent, n))
+		}
+	}
 }
 
 // replaceTarget resolves the folder ReplaceTree replaces: dir itself, or the

@@ -196,3 +196,37 @@ func TestReplaceTreeTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestReplaceTreeRemovesStaleLeftovers: the hidden folders a killed run left
+// beside the target go once they are an hour old; younger ones (perhaps
+// another run's, still going) and other hidden folders stay.
+func TestReplaceTreeRemovesStaleLeftovers(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "pack")
+	old := time.Now().Add(-2 * time.Hour)
+	for _, n := range []string{".pack.new-1", ".pack.old-2", ".pack.new-young", ".other.new-3", ".pack.notes"} {
+		p := filepath.Join(root, n)
+		if err := os.MkdirAll(filepath.Join(p, "x"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if n != ".pack.new-young" {
+			if err := os.Chtimes(p, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := ReplaceTree(dir, []File{{Name: "index.html", Data: []byte("x")}}, ownsPages); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{".other.new-3", ".pack.new-young", ".pack.notes", "pack"}; !slices.Equal(names, want) {
+		t.Errorf("beside the folder: %q, want %q", names, want)
+	}
+}
