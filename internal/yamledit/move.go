@@ -73,7 +73,9 @@ func (d *Doc) Move(p Path, j int) error {
 	}
 	text := b.String()
 	if missingEOL {
-		text = strings.TrimSuffix(text, d.eol)
+		// The item now last loses its line break, which may be LF or CRLF
+		// whatever the file's first line ends with.
+		text = strings.TrimSuffix(strings.TrimSuffix(text, "\n"), "\r")
 	}
 	return d.commit(p, seq.Content[i], want, splice{starts[0], ends[n-1], text})
 }

@@ -108,6 +108,7 @@ func TestMove(t *testing.T) {
 			"risks:\n  - id: r2\n    title: Second\n" + strings.TrimSuffix(strings.TrimPrefix(blockItems, "risks:\n"), "  - id: r2\n    title: Second\nsources: []\n") + "sources: []\n"},
 		{"flow sequence", "r: [a, b, \"c\"]\n", move(Path{"r", 2}, 0), "r: [\"c\", a, b]\n"},
 		{"no final newline", "- a\n- b", move(Path{1}, 0), "- b\n- a"},
+		{"no final newline, the item moved there ends with CRLF", "l:\n  - a\r\n  - b", move(Path{"l", 1}, 0), "l:\n  - b\n  - a"},
 	})
 }
 
