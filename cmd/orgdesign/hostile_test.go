@@ -43,7 +43,8 @@ func snapshot(t *testing.T, dir string) string {
 }
 
 // TestHostileFiles: every command ends with 0, 1 or 2 and a message on the
-// hostile corpus, and a failing report leaves its output folder as it was.
+// hostile corpus, and a failing report or chart leaves its output folder as
+// it was. (The editor's model is fuzzed on its own: it needs a terminal.)
 func TestHostileFiles(t *testing.T) {
 	files, _ := filepath.Glob("testdata/hostile/*.yaml")
 	if len(files) < 7 {
@@ -53,7 +54,29 @@ func TestHostileFiles(t *testing.T) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			run(t, "validate", f)
 			run(t, "validate", "--format", "json", f)
-			run(t, "analyze", f)
+			for _, format := range []string{"text", "json", "markdown"} {
+				run(t, "analyze", "--format", format, f)
+				run(t, "risk", "--format", format, f)
+				run(t, "benchmark", "--format", format, f)
+				run(t, "compare", "--format", format, f)
+				run(t, "diff", "--format", format, f, "../../scenarios/anas-hybride.yaml")
+			}
+			run(t, "risk", "--simulate", "200", "--seed", "3", f)
+			run(t, "diff", f, f)
+			charts := filepath.Join(t.TempDir(), "charts")
+			if err := os.MkdirAll(charts, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(charts, "x-org.svg"), []byte("previous chart"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			chartsBefore := snapshot(t, charts)
+			for _, format := range []string{"dot", "svg"} {
+				if code, _, _ := run(t, "chart", "--view", "all", "--format", format, "-o", charts, f); code != 0 && snapshot(t, charts) != chartsBefore {
+					t.Errorf("a failing chart --format %s changed its output folder", format)
+				}
+			}
+			run(t, "chart", "--view", "all", "--check", "-o", charts, f)
 			out := filepath.Join(t.TempDir(), "out")
 			if err := os.MkdirAll(out, 0o755); err != nil {
 				t.Fatal(err)
