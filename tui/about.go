@@ -22,11 +22,11 @@ func (m *Model) about(w int) []string {
 	case e.derived != nil:
 		return m.aboutDerived(e.derived, w)
 	}
-	out := []string{m.st.title.Render(singularOf(e.section)+" "+e.id) + "  " + e.label}
+	out := []string{m.st.title.Render(singularOf(e.section)+" "+txt(e.id)) + "  " + txt(e.label)}
 	if e.own(m.res) {
-		out = append(out, m.st.dim.Render("in "+shortFile(e.file, m.name)))
+		out = append(out, m.st.dim.Render("in "+txt(shortFile(e.file, m.name))))
 	} else {
-		out = append(out, m.st.inherited.Render("inherited from "+shortFile(e.file, m.name)+": read-only; c copies it here to override it"))
+		out = append(out, m.st.inherited.Render("inherited from "+txt(shortFile(e.file, m.name))+": read-only; c copies it here to override it"))
 	}
 	r := m.res.resolvedOrNil()
 	if r == nil {
@@ -47,7 +47,7 @@ func (m *Model) about(w int) []string {
 		if a := m.res.analysis; a != nil {
 			for _, st := range a.RACI.Stages {
 				if st.Stage == e.id && st.Overlap {
-					out = append(out, m.st.warn.Render("several accountables for this stage: "+strings.Join(st.Accountable, ", ")))
+					out = append(out, m.st.warn.Render("several accountables for this stage: "+txt(strings.Join(st.Accountable, ", "))))
 				}
 			}
 		}
@@ -82,35 +82,35 @@ func (m *Model) aboutUnit(r *model.Resolved, id string) []string {
 			names = append(names, fmt.Sprintf("… %d more", len(ins)-3))
 			break
 		}
-		names = append(names, fmt.Sprintf("%s (%d)", in.Name, in.Headcount))
+		names = append(names, fmt.Sprintf("%s (%d)", txt(in.Name), in.Headcount))
 	}
 	return append(out, m.st.dim.Render(strings.Join(names, ", ")))
 }
 
 func (m *Model) aboutDiag(d *model.Diagnostic, w int) []string {
-	out := []string{m.st.title.Render(d.Severity.String() + " [" + d.Code + "]"), m.st.dim.Render(d.Pos.String())}
-	out = append(out, wrap(d.Message, w-2)...)
+	out := []string{m.st.title.Render(d.Severity.String() + " [" + d.Code + "]"), m.st.dim.Render(txt(d.Pos.String()))}
+	out = append(out, wrap(txt(d.Message), w-2)...)
 	if d.Hint != "" {
 		out = append(out, "")
-		out = append(out, wrap("hint: "+d.Hint, w-2)...)
+		out = append(out, wrap("hint: "+txt(d.Hint), w-2)...)
 	}
 	return out
 }
 
 func (m *Model) aboutDerived(it *risk.Item, w int) []string {
-	out := []string{m.st.title.Render("derived risk " + it.ID), it.Title,
+	out := []string{m.st.title.Render("derived risk " + txt(it.ID)), txt(it.Title),
 		m.st.dim.Render(fmt.Sprintf("found by the rule %s: read-only, it follows the structure", it.Origin)),
 		fmt.Sprintf("%s · likelihood %d × impact %d = %d %s", it.Category, it.Residual.Likelihood, it.Residual.Impact, it.Residual.Score, it.Level)}
 	if it.Explanation != "" {
 		out = append(out, "")
-		out = append(out, wrap(it.Explanation, w-2)...)
+		out = append(out, wrap(txt(it.Explanation), w-2)...)
 	}
 	if it.Suggestion != "" {
 		out = append(out, "")
-		out = append(out, wrap("suggested: "+it.Suggestion, w-2)...)
+		out = append(out, wrap("suggested: "+txt(it.Suggestion), w-2)...)
 	}
 	if len(it.Subjects) > 0 {
-		out = append(out, m.st.dim.Render("concerns "+strings.Join(slices.Clip(it.Subjects), ", ")))
+		out = append(out, m.st.dim.Render("concerns "+txt(strings.Join(slices.Clip(it.Subjects), ", "))))
 	}
 	return out
 }

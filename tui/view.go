@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/orgdesign/orgdesign/internal/escape"
 	"github.com/orgdesign/orgdesign/model"
 	"github.com/orgdesign/orgdesign/risk"
 )
@@ -23,9 +26,63 @@ func (m *Model) View() (v tea.View) {
 			v.AltScreen = true
 		}
 	}()
-	v = tea.NewView(m.render())
+	v = tea.NewView(guardControls(m.render()))
 	v.AltScreen = true
 	return v
+}
+
+// txt makes text from the file safe to lay out on the screen: control
+// characters (escape sequences among them) and bidirectional overrides
+// become U+FFFD, line breaks spaces (escape.Terminal). Every name, id, value
+// and message the view shows passes through it before it is measured.
+func txt(s string) string { return escape.Terminal(s) }
+
+// guardControls is the last line of defence, on the whole screen: the
+// editor's own styles are SGR sequences (ESC [ digits m); any other escape
+// sequence or control character that reached the screen is shown as U+FFFD,
+// so no text can set the title, write the clipboard, move the cursor or
+// clear the screen.
+func guardControls(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\x1b':
+			if n := sgrLen(s[i:]); n > 0 {
+				b.WriteString(s[i : i+n])
+				i += n
+				continue
+			}
+			b.WriteRune('\uFFFD')
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == utf8.RuneError && size == 1, unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r):
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// sgrLen is the length of the SGR sequence s starts with (ESC [ params m),
+// or 0.
+func sgrLen(s string) int {
+	if len(s) < 3 || s[1] != '[' {
+		return 0
+	}
+	for j := 2; j < len(s) && j < 64; j++ {
+		switch c := s[j]; {
+		case c == 'm':
+			return j + 1
+		case c >= '0' && c <= '9', c == ';', c == ':':
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // render returns the screen as text, exactly height lines of at most width cells.
@@ -69,7 +126,7 @@ func pad(s string, w int) string {
 }
 
 func (m *Model) headerLine() string {
-	line := " " + m.st.title.Render("orgdesign") + " " + shortFile(m.name, m.name)
+	line := " " + m.st.title.Render("orgdesign") + " " + txt(shortFile(m.name, m.name))
 	if m.dirty() {
 		line += "  " + m.st.modified.Render("● modified")
 	}
@@ -230,7 +287,7 @@ func (m *Model) emptyText() string {
 
 func (m *Model) entryLine(e entry, w int, selected bool) string {
 	if e.header {
-		return m.st.header.Render(fit(e.label, w))
+		return m.st.header.Render(fit(txt(e.label), w))
 	}
 	marker := "  "
 	if e.kids {
@@ -239,11 +296,11 @@ func (m *Model) entryLine(e entry, w int, selected bool) string {
 			marker = "▸ "
 		}
 	}
-	label := strings.Repeat("  ", e.depth) + marker + e.label
+	label := strings.Repeat("  ", e.depth) + marker + txt(e.label)
 	if e.diag != nil {
-		label = e.label
+		label = txt(e.label)
 	}
-	note := e.note
+	note := txt(e.note)
 	inherited := e.section != "" && !e.own(m.res)
 	room := w - ansi.StringWidth(note) - 1
 	if room < 8 {
@@ -296,18 +353,18 @@ func (m *Model) rightPane(w, h int) []string {
 }
 
 func (m *Model) pickView(w, h int, add func(string)) {
-	add(m.st.header.Render("choose "+m.prompt.title) + m.st.dim.Render(fmt.Sprintf("  %d of %d", len(m.picked), len(m.cands))))
+	add(m.st.header.Render("choose "+txt(m.prompt.title)) + m.st.dim.Render(fmt.Sprintf("  %d of %d", len(m.picked), len(m.cands))))
 	add(m.st.key.Render("filter ") + m.input.View())
 	room := h - 2
 	off := scroll(0, m.pickAt, room, len(m.picked))
 	for i := off; i < len(m.picked) && i < off+room; i++ {
 		c := m.picked[i]
-		line := c.id
+		line := txt(c.id)
 		if c.name != "" {
-			line += "  " + m.st.dim.Render(c.name)
+			line += "  " + m.st.dim.Render(txt(c.name))
 		}
 		if c.kind != "" {
-			line += m.st.dim.Render("  (" + c.kind + ")")
+			line += m.st.dim.Render("  (" + txt(c.kind) + ")")
 		}
 		if i == m.pickAt {
 			line = m.st.selected.Render(pad(ansi.Strip(line), w-1))
@@ -323,7 +380,7 @@ func (m *Model) rowsView(w, h int, add func(string)) {
 	labelW := 8
 	for _, rw := range m.rows {
 		if !rw.header || !rw.set {
-			labelW = max(labelW, min(ansi.StringWidth(rw.label)+2*rw.depth+1, 20))
+			labelW = max(labelW, min(ansi.StringWidth(txt(rw.label))+2*rw.depth+1, 20))
 		}
 	}
 	m.rowOffset = scroll(m.rowOffset, m.rowCursor, h, len(m.rows))
@@ -333,6 +390,7 @@ func (m *Model) rowsView(w, h int, add func(string)) {
 	}
 	for i := m.rowOffset; i < len(m.rows) && i < m.rowOffset+h; i++ {
 		rw := m.rows[i]
+		rw.label = txt(rw.label)
 		indent := strings.Repeat("  ", rw.depth)
 		var line string
 		switch {
@@ -347,7 +405,7 @@ func (m *Model) rowsView(w, h int, add func(string)) {
 			if lab == "-" {
 				lab = "·"
 			}
-			line = pad(indent+lab, labelW) + " " + oneLine(rw.value)
+			line = pad(indent+lab, labelW) + " " + txt(oneLine(rw.value))
 		}
 		editing := m.mode == modeInput && m.prompt != nil && m.prompt.inRow && i == m.rowCursor
 		if editing {
@@ -379,23 +437,23 @@ func (m *Model) statusLine(w int) string {
 	switch m.mode {
 	case modeInput:
 		if m.prompt.inRow {
-			return " editing " + m.st.key.Render(m.prompt.title)
+			return " editing " + m.st.key.Render(txt(m.prompt.title))
 		}
-		return " " + m.st.key.Render(m.prompt.title+": ") + m.input.View()
+		return " " + m.st.key.Render(txt(m.prompt.title)+": ") + m.input.View()
 	case modeConfirm:
-		return " " + m.st.modified.Render(m.confirm) + " (y/n)"
+		return " " + m.st.modified.Render(txt(m.confirm)) + " (y/n)"
 	case modeQuit:
 		return " " + m.st.modified.Render("Unsaved changes. Save before quitting?")
 	case modeConflict:
-		return " " + m.st.err.Render(shortFile(m.name, m.name)+" changed on disk since it was opened: not overwritten.")
+		return " " + m.st.err.Render(txt(shortFile(m.name, m.name))+" changed on disk since it was opened: not overwritten.")
 	}
 	if m.status == "" {
 		return ""
 	}
 	if m.statusErr {
-		return " " + m.st.err.Render(m.status)
+		return " " + m.st.err.Render(txt(m.status))
 	}
-	return " " + m.status
+	return " " + txt(m.status)
 }
 
 func (m *Model) footerLine(w int) string {

@@ -244,3 +244,57 @@ func TestOneComputationAtATime(t *testing.T) {
 	mustContain(t, screen(m), "852 staff +5")
 	mustNotContain(t, screen(m), "computing…")
 }
+
+// TestHostileTextStaysText: names, ids and free text holding escape
+// sequences (window title, clipboard, clear screen, colour), C1 controls and
+// bidirectional overrides are shown as text: the only escape sequences on
+// the screen are the editor's own styles, and every line keeps its width.
+func TestHostileTextStaysText(t *testing.T) {
+	dir := t.TempDir()
+	src := "scenario: { id: x, title: \"T\\e]0;pwned\\a\" }\n" +
+		"units:\n" +
+		"  - { id: dg, name: \"\\e[31mRED \\e]52;c;ZXZpbA==\\a \\e[2J clear \\u202e bidi \\x9b6n\", kind: executive, description: \"l1\\e[1Al2\" }\n" +
+		"  - { id: dr, name: \"\\e[?1049l out\", kind: directorate, reportsTo: dg }\n"
+	p := filepath.Join(dir, "x.yaml")
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := open(t, p)
+	for _, keys := range [][]string{nil, {"tab"}, {"down"}, {"tab", "down"}} {
+		press(t, m, keys...)
+		v := m.View().Content
+		for i := 0; i < len(v); i++ {
+			if v[i] == 0x1b && sgrLen(v[i:]) == 0 {
+				t.Fatalf("after %v: an escape sequence that is not a style: %q", keys, v[i:min(i+12, len(v))])
+			}
+		}
+		if strings.Contains(v, "\x1b[31m") || strings.Contains(v, "\u202e") || strings.Contains(v, "\u009b") {
+			t.Errorf("after %v: a colour, a bidi override or a C1 control from the file reached the screen", keys)
+		}
+		if !strings.Contains(v, "RED") {
+			t.Errorf("after %v: the name's text is lost", keys)
+		}
+		for _, line := range strings.Split(v, "\n") {
+			if w := ansi.StringWidth(line); w > 80 {
+				t.Errorf("after %v: a line of %d cells: %q", keys, w, ansi.Strip(line))
+			}
+		}
+	}
+}
+
+func TestGuardControls(t *testing.T) {
+	for in, want := range map[string]string{
+		"\x1b[1mbold\x1b[m":      "\x1b[1mbold\x1b[m",
+		"\x1b[38;2;1;2;3mx\x1b[m": "\x1b[38;2;1;2;3mx\x1b[m",
+		"\x1b]0;title\a":         "\uFFFD]0;title\uFFFD",
+		"\x1b[2J":                "\uFFFD[2J",
+		"a\u009b6nb":             "a\uFFFD6nb",
+		"\u202eevil":             "\uFFFDevil",
+		"l1\nl2\r":               "l1\nl2\uFFFD",
+		"bad \xff byte":          "bad \uFFFD byte",
+	} {
+		if got := guardControls(in); got != want {
+			t.Errorf("guardControls(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
