@@ -284,14 +284,14 @@ func TestHostileTextStaysText(t *testing.T) {
 
 func TestGuardControls(t *testing.T) {
 	for in, want := range map[string]string{
-		"\x1b[1mbold\x1b[m":      "\x1b[1mbold\x1b[m",
+		"\x1b[1mbold\x1b[m":       "\x1b[1mbold\x1b[m",
 		"\x1b[38;2;1;2;3mx\x1b[m": "\x1b[38;2;1;2;3mx\x1b[m",
-		"\x1b]0;title\a":         "\uFFFD]0;title\uFFFD",
-		"\x1b[2J":                "\uFFFD[2J",
-		"a\u009b6nb":             "a\uFFFD6nb",
-		"\u202eevil":             "\uFFFDevil",
-		"l1\nl2\r":               "l1\nl2\uFFFD",
-		"bad \xff byte":          "bad \uFFFD byte",
+		"\x1b]0;title\a":          "\uFFFD]0;title\uFFFD",
+		"\x1b[2J":                 "\uFFFD[2J",
+		"a\u009b6nb":              "a\uFFFD6nb",
+		"\u202eevil":              "\uFFFDevil",
+		"l1\nl2\r":                "l1\nl2\uFFFD",
+		"bad \xff byte":           "bad \uFFFD byte",
 	} {
 		if got := guardControls(in); got != want {
 			t.Errorf("guardControls(%q) = %q, want %q", in, got, want)
