@@ -5,17 +5,21 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/orgdesign/orgdesign/internal/escape"
 )
 
 // WriteText writes diagnostics one per line, `file:line:col: severity: message [code]`,
-// each hint on an indented line below.
+// each hint on an indented line below. Control characters (a file name or a
+// quoted value holding an escape sequence) are shown as U+FFFD, so the
+// diagnostics cannot drive the terminal they are read on.
 func WriteText(w io.Writer, ds Diagnostics) error {
 	var b strings.Builder
 	for _, d := range ds {
-		b.WriteString(d.String())
+		b.WriteString(escape.Terminal(d.String()))
 		b.WriteByte('\n')
 		if d.Hint != "" {
-			fmt.Fprintf(&b, "    hint: %s\n", d.Hint)
+			fmt.Fprintf(&b, "    hint: %s\n", escape.Terminal(d.Hint))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -238,3 +238,21 @@ func TestInjectionStaysTextInDOCX(t *testing.T) {
 		t.Error("<b>bold</b> in a name became bold text")
 	}
 }
+
+// TestControlCharactersInFileNames: a file name holding an escape sequence
+// (a title change, here) is shown with U+FFFD in diagnostics and errors.
+func TestControlCharactersInFileNames(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a\x1b]0;pwned\a.yaml")
+	if err := os.WriteFile(name, []byte("scenario: { id: x }\n"), 0o644); err != nil {
+		t.Skipf("this file system refuses the name: %v", err)
+	}
+	code, out, _ := run(t, "validate", dir)
+	if code != 1 || !strings.Contains(out, "a\uFFFD]0;pwned\uFFFD.yaml:1:") {
+		t.Errorf("validate: exit %d, %q", code, out)
+	}
+	_, _, errs := run(t, "report", "-o", filepath.Join(dir, "out"), name+"-missing")
+	if strings.ContainsAny(out+errs, "\x1b\a") || !strings.Contains(errs, "\uFFFD") {
+		t.Errorf("a control character reached the terminal: %q %q", out, errs)
+	}
+}

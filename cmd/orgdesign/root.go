@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/orgdesign/orgdesign/benchmarks"
+	"github.com/orgdesign/orgdesign/internal/escape"
 	"github.com/orgdesign/orgdesign/model"
 	"github.com/orgdesign/orgdesign/scenarios"
 	"github.com/orgdesign/orgdesign/templates"
@@ -44,12 +45,22 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
-			fmt.Fprintln(stderr, "orgdesign:", ee.msg)
+			fmt.Fprintln(stderr, "orgdesign:", terminalLines(ee.msg))
 		}
 		return ee.code
 	}
-	fmt.Fprintln(stderr, "orgdesign:", err)
+	fmt.Fprintln(stderr, "orgdesign:", terminalLines(err.Error()))
 	return exitUsage
+}
+
+// terminalLines keeps a message's line breaks and shows any other control
+// character (a file name holding an escape sequence) as U+FFFD.
+func terminalLines(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		lines[i] = escape.Terminal(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // globalOptions are the flags every command shares.
