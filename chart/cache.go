@@ -29,10 +29,12 @@ import (
 // or moves it (a folder's absolute path).
 const CacheEnv = "ORGDESIGN_CACHE"
 
-// renderer names what turns DOT into SVG: every cache key includes it, so
-// upgrading go-graphviz (and the Graphviz and wazero it brings) draws every
-// chart again. TestRendererMatchesGoMod keeps it in step with go.mod.
-const renderer = "github.com/goccy/go-graphviz v0.2.10 (Graphviz 12.1.2); github.com/tetratelabs/wazero v1.10.1"
+// renderer names what turns DOT into SVG, and how render.go calls it: every
+// cache key includes it, so upgrading go-graphviz (and the Graphviz and
+// wazero it brings) or changing the layout engine or the output format draws
+// every chart again. TestRendererMatchesGoMod keeps the versions in step
+// with go.mod; a change to renderSVG must change this text.
+const renderer = "github.com/goccy/go-graphviz v0.2.10 (Graphviz 12.1.2), dot layout, SVG; github.com/tetratelabs/wazero v1.10.1"
 
 // cacheFormat changes whenever the layout of an entry or of the key does.
 const cacheFormat = "orgdesign-svg-cache 1"

@@ -12,6 +12,8 @@ import (
 // The only file that calls go-graphviz. Its WebAssembly instance is one per
 // process and not safe for concurrent use (shared/reference/libraries.md):
 // every call goes through mu, and the Graphviz context is created once.
+// What renderSVG draws is cached under the renderer named in cache.go:
+// whatever changes its output (engine, format, options) must change that name.
 var (
 	mu sync.Mutex
 	gv *graphviz.Graphviz
