@@ -1,19 +1,43 @@
 package chart
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/orgdesign/orgdesign/model"
 )
 
+// maxLabelledInterfaces is the number of interfaces above which the map
+// stops labelling each edge with its data: past it the labels overlap
+// into an unreadable block (and laying them out is most of the chart's cost);
+// the interfaces of one mode between two systems are then one edge marked
+// with their number, the details being in the report's interfaces table.
+const maxLabelledInterfaces = 40
+
 // systems is the interoperability map: the systems grouped by owner (the
 // agency's own units in blue clusters, other owners in grey), the interfaces
 // as edges styled by mode; personal data exchanged without a signed
 // agreement or without a legal basis in red and bold, marked ⚠ in the label.
+// Beyond maxLabelledInterfaces, the compact form: edges merged per pair of
+// systems and mode, a problem shown by the colour and a ⚠ alone.
 func (b *builder) systems() []byte {
 	r, d := b.r, b.d
-	w := newDOT(b.title("systems"), at("rankdir", "LR"), at("nodesep", "0.3"), at("ranksep", "1.2"))
+	drawn := 0
+	for _, f := range r.Interfaces {
+		if r.Lookup(f.From) != nil && r.Lookup(f.To) != nil {
+			drawn++
+		}
+	}
+	compact := drawn > maxLabelledInterfaces
+	graph := []attr{at("rankdir", "LR"), at("nodesep", "0.3"), at("ranksep", "1.2")}
+	if compact {
+		// Crossing minimisation finds nothing better than its first order on
+		// such a map (measured: 258,185 crossings before and after) and is
+		// most of its layout time: a few passes are enough.
+		graph = append(graph, at("mclimit", "0.2"))
+	}
+	w := newDOT(append([]attr{b.title("systems")}, graph...)...)
 	var lg legend
 
 	var owners []string
@@ -51,8 +75,30 @@ func (b *builder) systems() []byte {
 	}
 	modes := map[string]bool{}
 	issues := false
+	type pairKey struct{ from, to, mode string }
+	type pair struct {
+		n     int
+		issue bool
+	}
+	var pairOrder []pairKey
+	pairs := map[pairKey]*pair{}
 	for _, f := range r.Interfaces {
 		if r.Lookup(f.From) == nil || r.Lookup(f.To) == nil {
+			continue
+		}
+		if compact {
+			modes[f.Mode] = true
+			k := pairKey{f.From, f.To, f.Mode}
+			p, ok := pairs[k]
+			if !ok {
+				p = &pair{}
+				pairs[k] = p
+				pairOrder = append(pairOrder, k)
+			}
+			p.n++
+			if len(problems[f.ID]) > 0 {
+				p.issue, issues = true, true
+			}
 			continue
 		}
 		ln, ok := modeLines[f.Mode]
@@ -89,6 +135,29 @@ func (b *builder) systems() []byte {
 			ln.color, ln.penwidth = issueColor, "3"
 		}
 		w.edge(f.From, f.To, append(ln.attrs(), hl(lines(ls...)))...)
+	}
+	for _, k := range pairOrder {
+		p := pairs[k]
+		ln, ok := modeLines[k.mode]
+		if !ok {
+			ln = modeLines[""]
+		}
+		var mark []string
+		if p.issue {
+			ln.color, ln.penwidth = issueColor, "3"
+			mark = append(mark, "⚠")
+		}
+		if p.n > 1 {
+			mark = append(mark, "×"+strconv.Itoa(p.n))
+		}
+		attrs := ln.attrs()
+		if len(mark) > 0 {
+			attrs = append(attrs, at("label", strings.Join(mark, " ")))
+		}
+		w.edge(k.from, k.to, attrs...)
+	}
+	if compact {
+		lg.note("×n", fmt.Sprintf(d.w("compact-interfaces"), drawn, maxLabelledInterfaces))
 	}
 
 	if own {
