@@ -101,7 +101,7 @@ func (g *guard) write() (string, error) {
 			g.written = fmt.Sprintf("%s%s.%d", g.path, RecoverSuffix, n)
 		}
 	}
-	return g.written, atomic.WriteFile(g.written, g.data)
+	return g.written, atomic.WriteFileLike(g.written, g.data, g.path)
 }
 
 // crash writes the unsaved text to the recovery file (once) and returns the error to report.

@@ -42,7 +42,13 @@ Saving changes only the lines edited: comments, blank lines, key order,
 quoting and indentation stay as they were. The file is written atomically and
 never over a version changed on disk since it was opened (you choose: reload
 it, or save elsewhere). Quitting with unsaved changes asks first. Should the
-editor fail, your unsaved text is written to FILE.orgdesign-recover.
+editor fail, be sent SIGTERM or SIGHUP (the connection drops), or get ctrl+c
+while the keys do not come from a terminal, your unsaved text is written to
+FILE.orgdesign-recover at once, with the file's own permissions; an earlier
+recovery file is never replaced (the next is FILE.orgdesign-recover.2), and
+the next session on the file says where they are. Text from the file is
+shown as text: escape sequences and other control characters in it appear
+as U+FFFD.
 
 The editor needs a terminal: with standard output redirected it refuses to
 start (exit code 2). NO_COLOR turns colours off.`,

@@ -4,6 +4,7 @@ package atomic
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -17,11 +18,48 @@ type File struct {
 	Data []byte
 }
 
-// WriteFile writes data to name atomically, creating or replacing it with
-// mode 0644; on any failure the previous file, if any, is left as it was.
+// WriteFile writes data to name atomically: a new file gets mode 0644, a
+// replaced one keeps its permissions (a scenario only its owner may read
+// stays so). Any name is accepted, a hidden one (.scenario.yaml) included;
+// on any failure the previous file, if any, is left as it was.
 func WriteFile(name string, data []byte) error {
-	_, err := WriteFiles(filepath.Dir(name), []File{{Name: filepath.Base(name), Data: data}})
-	return err
+	return WriteFileLike(name, data, "")
+}
+
+// WriteFileLike is WriteFile, but a new file takes the permissions of the
+// file like (when it exists): a copy of a private file is private too.
+func WriteFileLike(name string, data []byte, like string) error {
+	dir, base := filepath.Split(name)
+	if base == "" || base == "." || base == ".." {
+		return fmt.Errorf("refusing to write %q: not a file name", name)
+	}
+	if dir == "" {
+		dir = "."
+	}
+	perm := fs.FileMode(0o644)
+	if st, err := os.Stat(like); like != "" && err == nil {
+		perm = st.Mode().Perm()
+	}
+	if st, err := os.Stat(name); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s is a folder: cannot write a file there", name)
+		}
+		perm = st.Mode().Perm()
+	}
+	tmp, err := stage(dir, File{Name: base, Data: data})
+	if err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, perm); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	syncDir(dir)
+	return nil
 }
 
 // WriteFiles writes several files into dir (created if missing). Every file is

@@ -74,3 +74,44 @@ func TestWriteTree(t *testing.T) {
 		t.Error("a file was written outside the folder")
 	}
 }
+
+// TestWriteFileHiddenAndPermissions: a hidden name can be written (the
+// editor saves .brouillon.yaml), a replaced file keeps its permissions, a
+// folder in the way is refused.
+func TestWriteFileHiddenAndPermissions(t *testing.T) {
+	dir := t.TempDir()
+	hidden := filepath.Join(dir, ".brouillon.yaml")
+	if err := WriteFile(hidden, []byte("a")); err != nil {
+		t.Fatalf("hidden name: %v", err)
+	}
+	if err := os.Chmod(hidden, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(hidden, []byte("b")); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(hidden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(hidden); string(b) != "b" || st.Mode().Perm() != 0o600 {
+		t.Errorf("after a replacement: %q, mode %v; want \"b\", 0600", b, st.Mode().Perm())
+	}
+	copyOf := filepath.Join(dir, "copie.yaml")
+	if err := WriteFileLike(copyOf, []byte("c"), hidden); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(copyOf); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("a copy of a private file: %v, %v; want mode 0600", st.Mode().Perm(), err)
+	}
+	if err := os.Remove(copyOf); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(dir, []byte("x")); err == nil {
+		t.Error("a folder was replaced by a file")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left beside the file: %v", entries)
+	}
+}
