@@ -13,6 +13,7 @@ import (
 	htmltemplate "html/template"
 	"slices"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 
 	"go.yaml.in/yaml/v3"
@@ -90,8 +91,25 @@ func (s Strings) Keys() []string {
 	return out
 }
 
-// LoadStrings reads the strings of a language: one of Languages().
+// LoadStrings reads the strings of a language: one of Languages(). The
+// maps returned are shared between callers: read them, never write them.
 func LoadStrings(lang string) (Strings, error) {
+	if s, ok := loaded.Load(lang); ok {
+		return s.(Strings), nil
+	}
+	s, err := parseStrings(lang)
+	if err != nil {
+		return nil, err
+	}
+	loaded.Store(lang, s)
+	return s, nil
+}
+
+// loaded keeps the strings parsed, per language: a report parses them once,
+// not at every page (they are read only).
+var loaded sync.Map
+
+func parseStrings(lang string) (Strings, error) {
 	if !slices.Contains(Languages(), lang) {
 		return nil, fmt.Errorf("language %q is not supported (use %s)", lang, strings.Join(Languages(), " or "))
 	}
