@@ -18,10 +18,11 @@ type File struct {
 	Data []byte
 }
 
-// WriteFile writes data to name atomically: a new file gets mode 0644, a
-// replaced one keeps its permissions (a scenario only its owner may read
-// stays so). Any name is accepted, a hidden one (.scenario.yaml) included;
-// on any failure the previous file, if any, is left as it was.
+// WriteFile writes data to name atomically, creating its folder if missing:
+// a new file gets mode 0644, a replaced one keeps its permissions (a scenario
+// only its owner may read stays so). Any name is accepted, a hidden one
+// (.scenario.yaml) included; on any failure the previous file, if any, is
+// left as it was.
 func WriteFile(name string, data []byte) error {
 	return WriteFileLike(name, data, "")
 }
@@ -35,6 +36,9 @@ func WriteFileLike(name string, data []byte, like string) error {
 	}
 	if dir == "" {
 		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
 	}
 	perm := fs.FileMode(0o644)
 	if st, err := os.Stat(like); like != "" && err == nil {

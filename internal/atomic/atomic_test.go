@@ -107,6 +107,13 @@ func TestWriteFileHiddenAndPermissions(t *testing.T) {
 	if err := os.Remove(copyOf); err != nil {
 		t.Fatal(err)
 	}
+	deep := filepath.Join(dir, "a", "b", "c.svg")
+	if err := WriteFile(deep, []byte("d")); err != nil {
+		t.Fatalf("a file in folders to create: %v", err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "a")); err != nil {
+		t.Fatal(err)
+	}
 	if err := WriteFile(dir, []byte("x")); err == nil {
 		t.Error("a folder was replaced by a file")
 	}
