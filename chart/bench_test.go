@@ -2,7 +2,6 @@ package chart
 
 import (
 	"fmt"
-	"io/fs"
 	"testing"
 
 	"github.com/orgdesign/orgdesign/analysis"
@@ -10,14 +9,7 @@ import (
 	"github.com/orgdesign/orgdesign/model"
 )
 
-type synthFiles map[string][]byte
-
-func (m synthFiles) ReadFile(name string) ([]byte, error) {
-	if b, ok := m[name]; ok {
-		return b, nil
-	}
-	return nil, fs.ErrNotExist
-}
+type synthFiles = synth.FS
 
 // BenchmarkCharts draws every view of the synthetic scenario at national
 // scale (1,503 communes) and ten times that: dot builds the DOT text (the

@@ -11,7 +11,7 @@ import (
 // whose place Territory.Within tells contains the instance's), for every
 // pair of instance and superior template of the synthetic national scenario.
 func TestContainingMatchesWithin(t *testing.T) {
-	l := &Loader{Files: byteFiles(synth.Files(synth.National))}
+	l := &Loader{Files: synth.Files(synth.National)}
 	r, ds, err := l.Scenario("scenario.yaml")
 	if err != nil || ds.HasErrors() {
 		t.Fatal(err, ds)

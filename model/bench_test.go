@@ -7,15 +7,6 @@ import (
 	"github.com/orgdesign/orgdesign/internal/synth"
 )
 
-type byteFiles map[string][]byte
-
-func (m byteFiles) ReadFile(name string) ([]byte, error) {
-	if b, ok := m[name]; ok {
-		return b, nil
-	}
-	return nil, &IOError{Name: name}
-}
-
 // BenchmarkParse parses the synthetic territory (the larger file) at national
 // scale (1,503 communes) and ten times that.
 func BenchmarkParse(b *testing.B) {
@@ -37,7 +28,7 @@ func BenchmarkParse(b *testing.B) {
 // scenario with its territory, as `orgdesign validate` does.
 func BenchmarkValidate(b *testing.B) {
 	for _, n := range []int{synth.National, synth.TenTimes} {
-		files := byteFiles(synth.Files(n))
+		files := synth.Files(n)
 		b.Run(fmt.Sprintf("communes=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -2,23 +2,12 @@ package report
 
 import (
 	"fmt"
-	"io/fs"
 	"testing"
 
 	"github.com/orgdesign/orgdesign/chart"
 	"github.com/orgdesign/orgdesign/internal/synth"
 	"github.com/orgdesign/orgdesign/model"
 )
-
-// synthFiles serves the synthetic scenario's files from memory.
-type synthFiles map[string][]byte
-
-func (m synthFiles) ReadFile(name string) ([]byte, error) {
-	if b, ok := m[name]; ok {
-		return b, nil
-	}
-	return nil, fs.ErrNotExist
-}
 
 // BenchmarkReport loads the synthetic scenario at national scale (1,503
 // communes) and ten times that, builds the report and renders it (HTML,
@@ -28,7 +17,7 @@ func (m synthFiles) ReadFile(name string) ([]byte, error) {
 // timer starts, as when a report is regenerated with unchanged charts.
 func BenchmarkReport(b *testing.B) {
 	for _, n := range []int{synth.National, synth.TenTimes} {
-		files := synthFiles(synth.Files(n))
+		files := synth.Files(n)
 		for _, cache := range []string{"off", "warm"} {
 			b.Run(fmt.Sprintf("communes=%d/svg-cache=%s", n, cache), func(b *testing.B) {
 				if cache == "off" {
@@ -47,7 +36,7 @@ func BenchmarkReport(b *testing.B) {
 }
 
 // report does the work of `orgdesign report` on a scenario, short of writing.
-func report(b *testing.B, files synthFiles) {
+func report(b *testing.B, files synth.FS) {
 	l := &model.Loader{Files: files, MaxSize: 256 << 20}
 	set, ds, err := l.LoadSet([]string{"scenario.yaml"})
 	if err != nil || ds.HasErrors() {

@@ -12,7 +12,7 @@ import (
 // national resolves the synthetic national scenario of n communes and its analysis.
 func national(b *testing.B, n int) (*model.Resolved, *analysis.Analysis) {
 	b.Helper()
-	l := &model.Loader{Files: memFiles(synth.Files(n))}
+	l := &model.Loader{Files: synth.Files(n)}
 	r, ds, err := l.Scenario("scenario.yaml")
 	if err != nil || ds.HasErrors() {
 		b.Fatal(err, ds)

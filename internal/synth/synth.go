@@ -7,6 +7,7 @@ package synth
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"strings"
 )
@@ -17,11 +18,22 @@ const (
 	TenTimes = 15030 // ten times that
 )
 
+// FS is a set of files in memory, by name; it reads as a model.Files.
+type FS map[string][]byte
+
+// ReadFile returns the named file's bytes.
+func (f FS) ReadFile(name string) ([]byte, error) {
+	if b, ok := f[name]; ok {
+		return b, nil
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
 // Files returns the territory and scenario files for n communes, named
 // territory.yaml and scenario.yaml (the scenario names the territory beside it).
-func Files(n int) map[string][]byte {
+func Files(n int) FS {
 	rng := rand.New(rand.NewPCG(uint64(n), 59_23))
-	return map[string][]byte{
+	return FS{
 		"territory.yaml": territory(n, rng),
 		"scenario.yaml":  scenario(rng),
 	}

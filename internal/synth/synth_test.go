@@ -1,25 +1,15 @@
 package synth
 
 import (
-	"io/fs"
 	"testing"
 
 	"github.com/orgdesign/orgdesign/model"
 )
 
-type files map[string][]byte
-
-func (f files) ReadFile(name string) ([]byte, error) {
-	if b, ok := f[name]; ok {
-		return b, nil
-	}
-	return nil, fs.ErrNotExist
-}
-
 // TestNationalScenarioIsValid keeps the generator in step with the format.
 func TestNationalScenarioIsValid(t *testing.T) {
 	f := Files(National)
-	l := &model.Loader{Files: files(f)}
+	l := &model.Loader{Files: f}
 	r, ds, err := l.Scenario("scenario.yaml")
 	if err != nil {
 		t.Fatal(err)
