@@ -2,7 +2,8 @@
 // unit tree beside the fields of the selected item, tabs for the RACI,
 // channels, systems and interfaces, risks and diagnostics; fields edited in
 // place and checked as they are typed, references chosen from a fuzzy-filtered
-// list; add, duplicate, move, delete, undo and redo.
+// list; add, duplicate, move, delete, undo and redo. Renaming an item's id
+// renames every reference to it in the file in the same step.
 //
 // The file's text is the source of truth: every edit goes through
 // internal/yamledit, which changes only the edited lines, and undo keeps

@@ -391,3 +391,37 @@ chain:
 	press(t, m, "enter")
 	mustContain(t, screen(m), "it replaces the 1 entries of intake inherited")
 }
+
+// TestRenameUpdatesReferences: changing an item's id changes, in the same
+// step, every field of the file that names it (a list item, a RACI party, a
+// mitigation's owner...), and nothing else; one undo brings all back.
+func TestRenameUpdatesReferences(t *testing.T) {
+	m := open(t, filepath.Join(copyScenarios(t), option))
+	before := bytes.Clone(m.doc.Bytes())
+	if n := bytes.Count(before, []byte("dir-prestations")); n != 10 {
+		t.Fatalf("the fixture names dir-prestations %d times, want 10", n)
+	}
+	find(t, m, "dir-prestations")
+	toRow(t, m, "id")
+	press(t, m, "enter")
+	for range len("dir-prestations") {
+		press(t, m, "backspace")
+	}
+	typeText(t, m, "dir-prest")
+	press(t, m, "enter")
+	after := m.doc.Bytes()
+	if bytes.Contains(after, []byte("dir-prestations")) {
+		t.Errorf("a reference was left:\n%s", after)
+	}
+	if n := bytes.Count(after, []byte("dir-prest")); n != 10 {
+		t.Errorf("dir-prest is written %d times, want 10", n)
+	}
+	if got := changedLines(t, before, after); len(got) != 10 { // the id and the 9 references, each on its line
+		t.Errorf("%d lines changed: %q", len(got), got)
+	}
+	mustContain(t, screen(m), "9 references updated", "0 errors")
+	press(t, m, "u")
+	if !bytes.Equal(m.doc.Bytes(), before) {
+		t.Fatal("one undo did not bring every reference back")
+	}
+}

@@ -137,6 +137,7 @@ func (m *Model) editRow() tea.Cmd {
 	p := &prompt{title: title, spec: rw.spec, old: rw.value, inRow: true, apply: func(m *Model, v string) tea.Cmd {
 		if rw.spec.kind == kID && v != rw.value && len(rw.path) == 1 {
 			m.want = entry{section: e.section, id: v, index: e.index}.key()
+			return m.rename(path, title, rw.value, strings.TrimSpace(v))
 		}
 		if keepBreak && v != "" {
 			v += "\n"
@@ -144,6 +145,55 @@ func (m *Model) editRow() tea.Cmd {
 		return m.setValue(path, title, rw.spec, v)
 	}}
 	return m.ask(p, value)
+}
+
+// rename changes an item's id and, in the same step (one undo), every field
+// of this file that refers to it: reportsTo, RACI parties, owners, members,
+// systems, interfaces' ends... Files that extend this one are not changed:
+// the status line says so when the id is used elsewhere.
+func (m *Model) rename(path yamledit.Path, title, old, id string) tea.Cmd {
+	n := 0
+	cmd := m.change(fmt.Sprintf("%s: %s", title, id), func(d *yamledit.Doc) error {
+		if err := d.Set(path, id); err != nil {
+			return err
+		}
+		refs := referencesTo(d.Root(), old)
+		for _, p := range refs {
+			if err := d.Set(p, id); err != nil {
+				return fmt.Errorf("updating the reference at %v: %w", pathWords(p), err)
+			}
+		}
+		n = len(refs)
+		return nil
+	})
+	if cmd != nil && n > 0 {
+		m.setStatus("%s: %s → %s, %d references updated", title, old, id, n)
+	}
+	return cmd
+}
+
+// referencesTo lists the fields of the file's items that name id: the
+// reference fields (specOf) of every item of every section the editor knows,
+// scalars and list items alike; territory places are not ids.
+func referencesTo(root *yaml.Node, id string) []yamledit.Path {
+	if root == nil || root.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out []yamledit.Path
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		section, seq := root.Content[i].Value, root.Content[i+1]
+		if itemTypes[section] == nil || seq.Kind != yaml.SequenceNode {
+			continue
+		}
+		for j, item := range seq.Content {
+			for _, rw := range rowsOf(section, item) {
+				if rw.set && !rw.header && rw.spec.kind == kRef && !rw.spec.place && rw.value == id {
+					out = append(out, append(yamledit.Path{section, j}, rw.path...))
+				}
+			}
+		}
+	}
+	return out
 }
 
 // setValue writes a checked value at path, as a number where the field is one.
