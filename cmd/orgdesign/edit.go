@@ -31,8 +31,9 @@ Fields are edited in place and checked as they are typed; references
 (reportsTo, owner, accountable, responsible…) are chosen from a list filtered
 as you type, over ids and names. a adds, c duplicates, m moves a unit under
 another, d deletes (after asking), u undoes, ctrl+r redoes, ctrl+s saves, q
-quits, ? lists every key. Diagnostics, headcount, payroll and risk levels are
-recomputed after every change.
+quits, ? lists every key. Changing an item's id changes every reference to
+it in the file in the same step (one undo). Diagnostics, headcount, payroll
+and risk levels are recomputed after every change.
 
 Items inherited through extends are shown with the file they come from and
 are read-only (c copies one into the file to override it); a replicated unit
