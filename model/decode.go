@@ -187,8 +187,9 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, what string) {
 	s := reflect.MakeSlice(v.Type(), 0, len(n.Content))
 	pointers := v.Type().Elem().Kind() == reflect.Pointer
 	for i, item := range n.Content {
-		name := itemName(d.resolveAlias(item), key, i, what)
-		if r := d.resolveAlias(item); pointers && r != nil && isNull(r) {
+		r := d.resolveAlias(item)
+		name := itemName(r, key, i, what)
+		if pointers && r != nil && isNull(r) {
 			d.diags.add(d.pos(r), Error, "empty-item", "remove the lone `-` or write the item after it", "%s is empty", name)
 			continue
 		}
