@@ -18,6 +18,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -221,7 +222,7 @@ func insertBefore(page []byte, tag, s string) []byte {
 	if i < 0 {
 		i = len(page)
 	}
-	return slicesInsert(page, i, s)
+	return slices.Insert(page, i, []byte(s)...)
 }
 
 // insertAfterBodyTag puts s just inside <body ...>, or at the start.
@@ -229,17 +230,10 @@ func insertAfterBodyTag(page []byte, s string) []byte {
 	i := bytes.Index(bytes.ToLower(page), []byte("<body"))
 	if i >= 0 {
 		if j := bytes.IndexByte(page[i:], '>'); j >= 0 {
-			return slicesInsert(page, i+j+1, s)
+			return slices.Insert(page, i+j+1, []byte(s)...)
 		}
 	}
-	return slicesInsert(page, 0, s)
-}
-
-func slicesInsert(page []byte, i int, s string) []byte {
-	out := make([]byte, 0, len(page)+len(s))
-	out = append(out, page[:i]...)
-	out = append(out, s...)
-	return append(out, page[i:]...)
+	return slices.Insert(page, 0, []byte(s)...)
 }
 
 // events streams the pack's version: once at once, then at every change.
@@ -272,6 +266,7 @@ type watchSet struct {
 	watched  map[string]bool
 	outAbs   string
 	inputs   []string // the user's arguments: folders are watched with their subfolders
+	inDirs   []string // the absolute paths of the folders among them
 	tmplDir  string
 	problems io.Writer
 }
@@ -356,14 +351,25 @@ func (s *watchSet) relevant(ev fsnotify.Event) bool {
 	if err != nil {
 		return false
 	}
-	for _, a := range s.inputs {
-		if info, err := os.Stat(a); err == nil && info.IsDir() {
-			if dir, err := filepath.Abs(a); err == nil && strings.HasPrefix(abs, dir+string(filepath.Separator)) {
-				return true
-			}
+	for _, dir := range s.inDirs {
+		if strings.HasPrefix(abs, dir+string(filepath.Separator)) {
+			return true
 		}
 	}
 	return false
+}
+
+// newWatchSet watches nothing yet; update adds the folders.
+func newWatchSet(w *fsnotify.Watcher, outAbs string, inputs []string, tmplDir string, problems io.Writer) *watchSet {
+	s := &watchSet{w: w, watched: map[string]bool{}, outAbs: outAbs, inputs: inputs, tmplDir: tmplDir, problems: problems}
+	for _, a := range inputs {
+		if info, err := os.Stat(a); err == nil && info.IsDir() {
+			if dir, err := filepath.Abs(a); err == nil {
+				s.inDirs = append(s.inDirs, dir)
+			}
+		}
+	}
+	return s
 }
 
 // runServe writes the report, serves it and regenerates it on change until the
@@ -395,7 +401,7 @@ func (o *reportOptions) runServe(cmd *cobra.Command, args []string, formats map[
 	defer stop()
 
 	pack := newLivePack(o.out, lang)
-	ws := &watchSet{w: watcher, watched: map[string]bool{}, outAbs: outAbs, inputs: args, tmplDir: o.templates, problems: stderr}
+	ws := newWatchSet(watcher, outAbs, args, o.templates, stderr)
 	regenerate := func() {
 		start := time.Now()
 		var diags bytes.Buffer

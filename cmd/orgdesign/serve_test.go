@@ -310,7 +310,7 @@ func TestServeIgnoresItsOwnWrites(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ws := &watchSet{outAbs: filepath.Join(dir, "pack"), inputs: []string{in}}
+	ws := newWatchSet(nil, filepath.Join(dir, "pack"), []string{in}, "", io.Discard)
 	for _, c := range []struct {
 		name string
 		op   fsnotify.Op
