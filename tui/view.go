@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"runtime/debug"
 	"strings"
 	"unicode"
@@ -150,12 +151,12 @@ func (m *Model) figuresLine() string {
 			h += fmt.Sprintf(" %+d", d)
 		}
 		p := m.money(pay, r.Header.Currency) + "/yr"
-		if d := pay - m.base.payroll; abs(d) >= 50_000 {
+		if d := pay - m.base.payroll; math.Abs(d) >= 50_000 {
 			sign := "+"
 			if d < 0 {
 				sign = "-"
 			}
-			p += " " + sign + m.money(abs(d), "")
+			p += " " + sign + m.money(math.Abs(d), "")
 		}
 		parts = append(parts, h, p)
 	}
@@ -176,13 +177,6 @@ func (m *Model) figuresLine() string {
 		parts = append(parts, d)
 	}
 	return " " + strings.Join(parts, " · ")
-}
-
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }
 
 // money formats an amount in millions, with the scenario's currency.
