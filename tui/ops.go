@@ -149,8 +149,7 @@ func (m *Model) editRow() tea.Cmd {
 
 // rename changes an item's id and, in the same step (one undo), every field
 // of this file that refers to it: reportsTo, RACI parties, owners, members,
-// systems, interfaces' ends... Files that extend this one are not changed:
-// the status line says so when the id is used elsewhere.
+// systems, interfaces' ends... Files that extend this one are not changed.
 func (m *Model) rename(path yamledit.Path, title, old, id string) tea.Cmd {
 	n := 0
 	cmd := m.change(fmt.Sprintf("%s: %s", title, id), func(d *yamledit.Doc) error {
@@ -245,7 +244,7 @@ func (m *Model) addInRow(e entry, rw row) tea.Cmd {
 		sp := specOf(e.section, []string{key})
 		title := "add to " + key
 		p := &prompt{title: title, spec: sp, apply: func(m *Model, v string) tea.Cmd {
-			return m.change(fmt.Sprintf("%s added to %s", v, key), func(d *yamledit.Doc) error { return appendScalar(d, path, v) })
+			return m.change(fmt.Sprintf("%s added to %s", v, key), func(d *yamledit.Doc) error { return d.InsertValue(path, -1, v) })
 		}}
 		if sp.kind == kRef || sp.kind == kEnum {
 			return m.choose(p, candidates(m.res, sp))
@@ -283,11 +282,6 @@ func listOf(p []any) []any {
 		}
 	}
 	return nil
-}
-
-// appendScalar adds a value at the end of a list of scalars.
-func appendScalar(d *yamledit.Doc, path yamledit.Path, v string) error {
-	return d.InsertValue(path, -1, v)
 }
 
 // kvOf turns a yaml mapping into the items the writer inserts: scalars keep
