@@ -201,8 +201,19 @@ func (d *Doc) Bytes() []byte {
 	return append(out, d.text...)
 }
 
+// Equal reports whether b is what Bytes returns, without copying the text.
+func (d *Doc) Equal(b []byte) bool {
+	if d.bom {
+		var ok bool
+		if b, ok = bytes.CutPrefix(b, bom); !ok {
+			return false
+		}
+	}
+	return bytes.Equal(b, d.text)
+}
+
 // Modified reports whether Bytes differs from the bytes given to Parse.
-func (d *Doc) Modified() bool { return !bytes.Equal(d.Bytes(), d.orig) }
+func (d *Doc) Modified() bool { return !d.Equal(d.orig) }
 
 // Root returns the top-level node of the current tree (the mapping of a scenario,
 // not the DocumentNode around it), re-parsed after each edit, for reading; nil for

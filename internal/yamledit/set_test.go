@@ -284,3 +284,17 @@ func TestUntouched(t *testing.T) {
 		t.Errorf("undoing by hand should give back the original bytes: %v", err)
 	}
 }
+
+func TestEqual(t *testing.T) {
+	for _, src := range []string{"a: 1\n", "\ufeffa: 1\n"} {
+		d, err := Parse([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range []string{src, "a: 1\n", "\ufeffa: 1\n", "a: 1", "a: 2\n", "\ufeff", ""} {
+			if got, want := d.Equal([]byte(b)), b == string(d.Bytes()); got != want {
+				t.Errorf("Parse(%q).Equal(%q) = %t, want %t", src, b, got, want)
+			}
+		}
+	}
+}
