@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"path/filepath"
@@ -170,7 +169,7 @@ func (m *Model) Init() tea.Cmd { return nil }
 func (m *Model) Err() error { return m.fatal }
 
 // dirty reports whether the text differs from what is on disk.
-func (m *Model) dirty() bool { return !bytes.Equal(m.doc.Bytes(), m.disk) }
+func (m *Model) dirty() bool { return !m.doc.Equal(m.disk) }
 
 // panicMsg is a panic recovered in a command.
 type panicMsg struct {
