@@ -85,7 +85,7 @@ func (b *builder) org() []byte {
 	}
 	for _, k := range model.UnitKinds {
 		if unitKinds[k] {
-			lg.box(unitLook(k), d.kind("kind", k))
+			lg.box(unitLook(k), d.kind("unitKind", k))
 		}
 	}
 	if replicated {

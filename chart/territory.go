@@ -310,7 +310,7 @@ func (b *builder) writeOutside(w *dotWriter, id string) string {
 func (b *builder) legendKinds(lg *legend, kinds map[string]bool) {
 	for _, k := range model.UnitKinds {
 		if kinds[k] {
-			lg.box(unitLook(k), b.d.kind("kind", k))
+			lg.box(unitLook(k), b.d.kind("unitKind", k))
 		}
 	}
 }

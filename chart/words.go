@@ -1,9 +1,13 @@
 package chart
 
-import "github.com/orgdesign/orgdesign/internal/textfmt"
+import (
+	"github.com/orgdesign/orgdesign/internal/textfmt"
+	"github.com/orgdesign/orgdesign/templates"
+)
 
 // The words the charts add to the scenario's own text, in French and English.
-// Kinds, stages and modes use the same wording as the report (templates/i18n).
+// Unit kinds and delivery stages are the report's own words (the sections
+// unitKind and stage of templates/i18n), looked up there by dict.kind.
 var words = map[string]map[string]string{
 	"fr": {
 		"title.org":          "Organigramme",
@@ -63,14 +67,6 @@ var words = map[string]map[string]string{
 		"headcount-note":     "effectif cumulé au début de la phase",
 		"bodies":             "Gouvernance",
 
-		"kind.executive":   "Direction générale",
-		"kind.directorate": "Direction",
-		"kind.department":  "Département",
-		"kind.division":    "Division",
-		"kind.service":     "Service",
-		"kind.delegation":  "Délégation",
-		"kind.office":      "Bureau",
-
 		"body.board":     "Conseil d'administration",
 		"body.committee": "Comité",
 		"body.council":   "Conseil",
@@ -111,17 +107,6 @@ var words = map[string]map[string]string{
 		"mode.api":    "API",
 		"mode.event":  "événement",
 		"mode.":       "mode non renseigné",
-
-		"stage.outreach":    "Information et sensibilisation",
-		"stage.intake":      "Inscription",
-		"stage.assessment":  "Évaluation des besoins",
-		"stage.eligibility": "Éligibilité",
-		"stage.enrolment":   "Affiliation",
-		"stage.onboarding":  "Intégration des bénéficiaires",
-		"stage.payment":     "Paiement",
-		"stage.updates":     "Mises à jour",
-		"stage.grievance":   "Réclamations",
-		"stage.exit":        "Sortie",
 	},
 	"en": {
 		"title.org":          "Organisation chart",
@@ -181,14 +166,6 @@ var words = map[string]map[string]string{
 		"headcount-note":     "cumulative headcount at the start of the phase",
 		"bodies":             "Governance",
 
-		"kind.executive":   "Executive",
-		"kind.directorate": "Directorate",
-		"kind.department":  "Department",
-		"kind.division":    "Division",
-		"kind.service":     "Service",
-		"kind.delegation":  "Delegation",
-		"kind.office":      "Office",
-
 		"body.board":     "Board",
 		"body.committee": "Committee",
 		"body.council":   "Council",
@@ -229,17 +206,6 @@ var words = map[string]map[string]string{
 		"mode.api":    "API",
 		"mode.event":  "event",
 		"mode.":       "mode not given",
-
-		"stage.outreach":    "Outreach",
-		"stage.intake":      "Intake",
-		"stage.assessment":  "Needs assessment",
-		"stage.eligibility": "Eligibility",
-		"stage.enrolment":   "Enrolment",
-		"stage.onboarding":  "Onboarding",
-		"stage.payment":     "Payment",
-		"stage.updates":     "Updates",
-		"stage.grievance":   "Grievance",
-		"stage.exit":        "Exit",
 	},
 }
 
@@ -248,9 +214,10 @@ func Languages() []string { return []string{"fr", "en"} }
 
 // dict looks words up in one language and writes its numbers.
 type dict struct {
-	lang string
-	m    map[string]string
-	num  textfmt.Style
+	lang   string
+	m      map[string]string
+	report templates.Strings
+	num    textfmt.Style
 }
 
 func dictFor(lang string) dict {
@@ -261,7 +228,9 @@ func dictFor(lang string) dict {
 		// twice as wide, which would pad the labels' boxes.
 		num.Thousands = "\u00a0"
 	}
-	return dict{lang: lang, m: words[lang], num: num}
+	// LoadStrings fails only on a language words does not have either.
+	report, _ := templates.LoadStrings(lang)
+	return dict{lang: lang, m: words[lang], report: report, num: num}
 }
 
 // w returns the word for key; a missing key shows as itself, so a test sees it.
@@ -273,8 +242,13 @@ func (d dict) w(key string) string {
 }
 
 // kind returns the word for a value of a closed list, or the value itself.
+// The prefix is a key prefix of words, or a section of the report's strings
+// (unitKind, stage).
 func (d dict) kind(prefix, value string) string {
 	if s, ok := d.m[prefix+"."+value]; ok {
+		return s
+	}
+	if s, ok := d.report.Get(prefix, value); ok {
 		return s
 	}
 	return value
