@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -241,7 +242,7 @@ func (p *calParser) fields(n *yaml.Node, what string, known []string) map[string
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		switch {
-		case !contains(known, k.Value):
+		case !slices.Contains(known, k.Value):
 			hint := "known fields: " + strings.Join(known, ", ")
 			if s := nearestWord(k.Value, known); s != "" {
 				hint = "did you mean `" + s + "`?"
@@ -440,15 +441,6 @@ func outOfRange(as *model.Assumption, msg string) model.Diagnostic {
 }
 
 func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 // nearestWord returns the candidate within two edits of s (case aside), or "".
 func nearestWord(s string, candidates []string) string {
