@@ -4,6 +4,7 @@ import (
 	"embed"
 	"io/fs"
 	"slices"
+	"sync"
 
 	"github.com/orgdesign/orgdesign/analysis"
 	"github.com/orgdesign/orgdesign/model"
@@ -25,23 +26,36 @@ func InstrumentNames() []string {
 // InstrumentFiles serves the embedded instrument files as benchmarks/instruments/ID.yaml.
 func InstrumentFiles() model.Files { return model.PrefixFS{FS: instrumentFiles, Prefix: Dir + "/"} }
 
-// Instruments reads the embedded international instruments.
+// Instruments reads the embedded international instruments. They are parsed
+// once per process: every command start and the benchmark report ask for them.
+// The files are shared; callers must not modify them.
 func Instruments() ([]*model.InstrumentFile, model.Diagnostics, error) {
+	p := parsedInstruments()
+	return slices.Clone(p.files), slices.Clone(p.diags), p.err
+}
+
+type instrumentSet struct {
+	files []*model.InstrumentFile
+	diags model.Diagnostics
+	err   error
+}
+
+var parsedInstruments = sync.OnceValue(func() instrumentSet {
 	l := &model.Loader{Files: InstrumentFiles()}
 	var out []*model.InstrumentFile
 	var all model.Diagnostics
 	for _, n := range InstrumentNames() {
 		f, ds, err := l.Instrument(n)
 		if err != nil {
-			return nil, nil, err
+			return instrumentSet{err: err}
 		}
 		all = append(all, ds...)
 		if f != nil && !ds.HasErrors() {
 			out = append(out, f)
 		}
 	}
-	return out, all.Sort(), nil
-}
+	return instrumentSet{files: out, diags: all.Sort()}
+})
 
 // Criteria returns the ids of every criterion of the instruments, for validating assessments.
 func Criteria(instruments []*model.InstrumentFile) map[string]bool {
