@@ -300,11 +300,10 @@ func (m *Model) entryLine(e entry, w int, selected bool) string {
 	if room < 8 {
 		note, room = "", w
 	}
-	text := pad(label, room)
+	text := pad(label, room) // exactly w cells with the note: room leaves it its width and a space
 	if note != "" {
 		text += " " + note
 	}
-	text = pad(text, w)
 	switch {
 	case selected && m.focus == focusList:
 		return m.st.selected.Render(text)
@@ -463,10 +462,11 @@ func (m *Model) footerLine(w int) string {
 	b.WriteString(" ")
 	for _, k := range keys[:len(keys)-1] {
 		part := m.st.key.Render(k[0]) + " " + k[1] + "  "
-		if ansi.StringWidth(part) > room {
+		pw := ansi.StringWidth(part)
+		if pw > room {
 			break
 		}
-		room -= ansi.StringWidth(part)
+		room -= pw
 		b.WriteString(part)
 	}
 	b.WriteString(lastText)
