@@ -23,13 +23,13 @@ const maxLabelledInterfaces = 40
 // systems and mode, a problem shown by the colour and a ⚠ alone.
 func (b *builder) systems() []byte {
 	r, d := b.r, b.d
-	drawn := 0
+	var drawn []*model.Interface // those whose two systems exist
 	for _, f := range r.Interfaces {
 		if r.Lookup(f.From) != nil && r.Lookup(f.To) != nil {
-			drawn++
+			drawn = append(drawn, f)
 		}
 	}
-	compact := drawn > maxLabelledInterfaces
+	compact := len(drawn) > maxLabelledInterfaces
 	graph := []attr{at("rankdir", "LR"), at("nodesep", "0.3"), at("ranksep", "1.2")}
 	if compact {
 		// Crossing minimisation finds nothing better than its first order on
@@ -82,10 +82,7 @@ func (b *builder) systems() []byte {
 	}
 	var pairOrder []pairKey
 	pairs := map[pairKey]*pair{}
-	for _, f := range r.Interfaces {
-		if r.Lookup(f.From) == nil || r.Lookup(f.To) == nil {
-			continue
-		}
+	for _, f := range drawn {
 		if compact {
 			modes[f.Mode] = true
 			k := pairKey{f.From, f.To, f.Mode}
@@ -101,19 +98,13 @@ func (b *builder) systems() []byte {
 			}
 			continue
 		}
-		ln, ok := modeLines[f.Mode]
-		if !ok {
-			ln = modeLines[""]
-		}
+		ln := modeLine(f.Mode)
 		modes[f.Mode] = true
 		var ls []string
 		if len(f.Data) > 0 {
 			ls = append(ls, wrapText(strings.Join(f.Data, ", "), 32))
 		}
-		meta := d.kind("mode", f.Mode)
-		if f.Mode == "" {
-			meta = d.w("mode.")
-		}
+		meta := d.kind("mode", f.Mode) // "mode." when it is not given
 		if f.Frequency != "" {
 			meta += " · " + f.Frequency
 		}
@@ -122,14 +113,7 @@ func (b *builder) systems() []byte {
 			issues = true
 			var why []string
 			for _, p := range ps {
-				switch p {
-				case "no-signed-agreement":
-					why = append(why, d.w("no-agreement"))
-				case "no-legal-basis":
-					why = append(why, d.w("no-legal-basis"))
-				default:
-					why = append(why, p)
-				}
+				why = append(why, d.kind("pd", p))
 			}
 			ls = append([]string{bold(wrapText("⚠ "+d.w("personal")+strings.Join(why, ", "), 36))}, ls...)
 			ln.color, ln.penwidth = issueColor, "3"
@@ -138,10 +122,7 @@ func (b *builder) systems() []byte {
 	}
 	for _, k := range pairOrder {
 		p := pairs[k]
-		ln, ok := modeLines[k.mode]
-		if !ok {
-			ln = modeLines[""]
-		}
+		ln := modeLine(k.mode)
 		var mark []string
 		if p.issue {
 			ln.color, ln.penwidth = issueColor, "3"
@@ -157,7 +138,7 @@ func (b *builder) systems() []byte {
 		w.edge(k.from, k.to, attrs...)
 	}
 	if compact {
-		lg.note("×n", fmt.Sprintf(d.w("compact-interfaces"), drawn, maxLabelledInterfaces))
+		lg.note("×n", fmt.Sprintf(d.w("compact-interfaces"), len(drawn), maxLabelledInterfaces))
 	}
 
 	if own {
@@ -176,6 +157,15 @@ func (b *builder) systems() []byte {
 	}
 	lg.write(w, d)
 	return w.bytes()
+}
+
+// modeLine is the line of an interface mode; an unknown mode is drawn as one
+// not given.
+func modeLine(mode string) line {
+	if ln, ok := modeLines[mode]; ok {
+		return ln
+	}
+	return modeLines[""]
 }
 
 // internal reports whether an id names the agency or one of its units.

@@ -38,8 +38,6 @@ var words = map[string]map[string]string{
 		"governs":            "gouverne",
 		"no-owner":           "Propriétaire non renseigné",
 		"personal":           "données personnelles : ",
-		"no-agreement":       "sans convention signée",
-		"no-legal-basis":     "sans base légale",
 		"pd-issue":           "données personnelles sans convention signée ou sans base légale",
 		"compact-interfaces": "%d interfaces (plus de %d) : une ligne par paire de systèmes et par mode, ×n leur nombre ; le détail est dans le tableau des interfaces",
 		"stage":              "Étape",
@@ -107,6 +105,9 @@ var words = map[string]map[string]string{
 		"mode.api":    "API",
 		"mode.event":  "événement",
 		"mode.":       "mode non renseigné",
+
+		"pd.no-signed-agreement": "sans convention signée",
+		"pd.no-legal-basis":      "sans base légale",
 	},
 	"en": {
 		"title.org":          "Organisation chart",
@@ -137,8 +138,6 @@ var words = map[string]map[string]string{
 		"governs":            "governs",
 		"no-owner":           "Owner not given",
 		"personal":           "personal data: ",
-		"no-agreement":       "no signed agreement",
-		"no-legal-basis":     "no legal basis",
 		"pd-issue":           "personal data without a signed agreement or a legal basis",
 		"compact-interfaces": "%d interfaces (more than %d): one line per pair of systems and mode, ×n their number; the details are in the interfaces table",
 		"stage":              "Stage",
@@ -206,6 +205,9 @@ var words = map[string]map[string]string{
 		"mode.api":    "API",
 		"mode.event":  "event",
 		"mode.":       "mode not given",
+
+		"pd.no-signed-agreement": "no signed agreement",
+		"pd.no-legal-basis":      "no legal basis",
 	},
 }
 
