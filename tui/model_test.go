@@ -407,9 +407,12 @@ func TestRenameUpdatesReferences(t *testing.T) {
 	for range len("dir-prestations") {
 		press(t, m, "backspace")
 	}
-	typeText(t, m, "dir-prest")
+	typeText(t, m, "dir-prest ") // the space is not part of the id
 	press(t, m, "enter")
 	after := m.doc.Bytes()
+	if e, ok := m.selected(); !ok || e.id != "dir-prest" {
+		t.Errorf("the renamed unit is no longer selected: %+v", e)
+	}
 	if bytes.Contains(after, []byte("dir-prestations")) {
 		t.Errorf("a reference was left:\n%s", after)
 	}

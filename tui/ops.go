@@ -135,9 +135,9 @@ func (m *Model) editRow() tea.Cmd {
 		return nil
 	}
 	p := &prompt{title: title, spec: rw.spec, old: rw.value, inRow: true, apply: func(m *Model, v string) tea.Cmd {
-		if rw.spec.kind == kID && v != rw.value && len(rw.path) == 1 {
-			m.want = entry{section: e.section, id: v, index: e.index}.key()
-			return m.rename(path, title, rw.value, strings.TrimSpace(v))
+		if id := strings.TrimSpace(v); rw.spec.kind == kID && id != rw.value && len(rw.path) == 1 {
+			m.want = entry{section: e.section, id: id, index: e.index}.key()
+			return m.rename(path, title, rw.value, id)
 		}
 		if keepBreak && v != "" {
 			v += "\n"
