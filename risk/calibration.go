@@ -203,7 +203,7 @@ func checkMonotonic(p *[5]float64, report func(level int, msg string)) {
 	for i := 1; i < 5; i++ {
 		if p[i] < p[i-1] {
 			report(i+1, fmt.Sprintf("probability %s is below level %d's %s: the levels must not become less likely",
-				strconv.FormatFloat(p[i], 'g', -1, 64), i, strconv.FormatFloat(p[i-1], 'g', -1, 64)))
+				fmtFloat(p[i]), i, fmtFloat(p[i-1])))
 			return
 		}
 	}
