@@ -204,6 +204,11 @@ func TestCacheTrim(t *testing.T) {
 		t.Errorf("after the sweep: old %v, old temporary %v, new %v, mark %v; want false, false, true, true",
 			exists("old.svg"), exists(".old.svg.tmp-1"), exists("new.svg"), exists("trimmed"))
 	}
+	write("old.svg", old)
+	trim(dir) // the sweep reset the mark
+	if !exists("old.svg") {
+		t.Error("swept again right after a sweep")
+	}
 }
 
 // TestCacheRefreshesOldEntries: a hit on an entry older than touchAfter sets
