@@ -107,9 +107,10 @@ func indicators(a *analysis.Analysis, countries []*model.CountryFile) []Indicato
 	return out
 }
 
-// staffPer10k divides the latest staff figure by the latest beneficiary count,
-// preferring households (the scenario's basis); other bases are shown, marked
-// not comparable, with the conversion stated.
+// staffPer10k divides the latest staff figure by the beneficiary count of the
+// year nearest it, preferring households (the scenario's basis); other bases,
+// and counts more than two years from the staff figure, are shown, marked not
+// comparable, with the conversion stated.
 func staffPer10k(id string, cf *model.CountryFile) Value {
 	v := Value{Country: id}
 	staff := latest(cf.Staff)
