@@ -2,6 +2,8 @@ package report
 
 import (
 	"cmp"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,12 +17,7 @@ const compareSection = "compare"
 
 // word returns a text of the compare section, or the key itself when it has
 // none (the tests check that every key the code uses exists).
-func (l *Language) word(key string) string {
-	if v, ok := l.strings.Get(compareSection, key); ok {
-		return v
-	}
-	return key
-}
+func (l *Language) word(key string) string { return l.Enum(compareSection, key) }
 
 // wordf returns a text of the compare section with its {placeholders} replaced.
 func (l *Language) wordf(key string, pairs ...string) string {
@@ -46,9 +43,10 @@ func (t Table) Align() []bool {
 
 // cols returns the table's columns for the text writer.
 func (t Table) cols() []col {
+	right := t.Align()
 	out := make([]col, len(t.Head))
 	for i, h := range t.Head {
-		out[i] = col{head: h, right: i < len(t.Right) && t.Right[i]}
+		out[i] = col{head: h, right: right[i]}
 	}
 	return out
 }
@@ -57,7 +55,7 @@ func (t Table) cols() []col {
 func (t Table) rows() [][]string {
 	out := make([][]string, len(t.Rows))
 	for i, r := range t.Rows {
-		out[i] = append([]string(nil), r...)
+		out[i] = slices.Clone(r)
 	}
 	return out
 }
@@ -325,14 +323,7 @@ func signedPoints(v float64, l *Language) string {
 	if v < 0 {
 		sign = "−"
 	}
-	return sign + l.Number(abs(v)*100, 1) + l.word("points")
-}
-
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
+	return sign + l.Number(math.Abs(v)*100, 1) + l.word("points")
 }
 
 func compareMethod(l *Language) []string {
