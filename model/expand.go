@@ -154,16 +154,10 @@ func containing(t *Territory, place *TerritoryUnit, cands []*Instance, byPlace m
 		byPlace[template] = rank
 	}
 	best := -1
-	// The ids Within visits from place up, in its order and with its guard.
-	for id, seen := place.ID, 0; id != "" && seen <= len(t.Units); seen++ {
+	for id := range t.up(place.ID) {
 		if i, ok := rank[id]; ok && (best < 0 || i < best) {
 			best = i
 		}
-		u := t.byID[id]
-		if u == nil {
-			break
-		}
-		id = u.Parent
 	}
 	if best < 0 {
 		return nil

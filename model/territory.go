@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"iter"
+	"slices"
+)
 
 // Territory is a territory file indexed for expansion.
 type Territory struct {
@@ -41,17 +44,30 @@ func (t *Territory) HasLevel(name string) bool { return slices.Contains(t.Territ
 
 // Within reports whether unit id lies in ancestor (or is it).
 func (t *Territory) Within(id, ancestor string) bool {
-	for seen := 0; id != "" && seen <= len(t.Units); seen++ {
-		if id == ancestor {
+	for a := range t.up(id) {
+		if a == ancestor {
 			return true
 		}
-		u := t.byID[id]
-		if u == nil {
-			return false
-		}
-		id = u.Parent
 	}
 	return false
+}
+
+// up yields id, then its parent, and so on to the top: ids of units of the
+// territory, but for id itself, which may be unknown. It stops after as many
+// steps as the territory has units, so a cycle of parents cannot hang it.
+func (t *Territory) up(id string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for seen := 0; id != "" && seen <= len(t.Units); seen++ {
+			if !yield(id) {
+				return
+			}
+			u := t.byID[id]
+			if u == nil {
+				return
+			}
+			id = u.Parent
+		}
+	}
 }
 
 // Share returns the unit's share of its level for a figure (population,
