@@ -3,6 +3,7 @@ package chart
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/orgdesign/orgdesign/analysis"
 	"github.com/orgdesign/orgdesign/model"
@@ -18,10 +19,8 @@ func (b *builder) chain() []byte {
 	w := newDOT(b.title("chain"))
 	var lg legend
 
-	stages := map[string]analysis.StageRACI{}
 	appears := map[string]bool{}
 	for _, s := range b.a.RACI.Stages {
-		stages[s.Stage] = s
 		for _, list := range [][]string{s.Accountable, s.Responsible, s.Consulted, s.Informed} {
 			for _, id := range list {
 				appears[id] = true
@@ -90,36 +89,22 @@ func (b *builder) chain() []byte {
 	}
 	t.endRow()
 	gaps, overlaps := false, false
-	for _, stage := range model.Stages {
-		s, ok := stages[stage]
-		gap := !ok || len(s.Accountable) == 0
-		overlap := ok && len(s.Accountable) > 1
+	for _, s := range b.a.RACI.Stages { // every stage, in chain order
 		stageAttrs, status, statusAttrs := `ALIGN="LEFT"`, "", ""
 		switch {
-		case gap:
+		case s.Gap:
 			gaps = true
 			stageAttrs += ` BGCOLOR="` + gapFill + `"`
 			status, statusAttrs = d.w("gap"), `BGCOLOR="`+gapFill+`"`
-		case overlap:
+		case s.Overlap:
 			overlaps = true
 			stageAttrs += ` BGCOLOR="` + overlapFill + `"`
 			status, statusAttrs = d.w("overlap"), `BGCOLOR="`+overlapFill+`"`
 		}
 		t.row()
-		t.cell(stageAttrs, text(d.kind("stage", stage)))
+		t.cell(stageAttrs, text(d.kind("stage", s.Stage)))
 		for _, p := range parties {
-			roles := ""
-			for _, rl := range []struct {
-				letter string
-				list   []string
-			}{{"A", s.Accountable}, {"R", s.Responsible}, {"C", s.Consulted}, {"I", s.Informed}} {
-				if slices.Contains(rl.list, p) {
-					if roles != "" {
-						roles += " "
-					}
-					roles += rl.letter
-				}
-			}
+			roles := rolesOf(s, p)
 			if roles == "" {
 				t.cell("", "")
 				continue
@@ -128,7 +113,7 @@ func (b *builder) chain() []byte {
 			markup := text(roles)
 			if roles[0] == 'A' {
 				markup = bold(colored("white", markup))
-				if overlap {
+				if s.Overlap {
 					fill = overlapFill
 					markup = bold(text(roles))
 				}
@@ -155,4 +140,16 @@ func (b *builder) chain() []byte {
 	lg.write(w, d)
 	w.invisible("raci", "legend")
 	return w.bytes()
+}
+
+// rolesOf is what a party is in a stage: its letters in the order A R C I,
+// separated by spaces, or "" when it has no part in it.
+func rolesOf(s analysis.StageRACI, party string) string {
+	var letters []string
+	for i, list := range [][]string{s.Accountable, s.Responsible, s.Consulted, s.Informed} {
+		if slices.Contains(list, party) {
+			letters = append(letters, "ARCI"[i:i+1])
+		}
+	}
+	return strings.Join(letters, " ")
 }
