@@ -36,6 +36,12 @@ func yearOf(y string) int {
 	return n
 }
 
+// yearsApart is how many years lie between the first years of a and b.
+func yearsApart(a, b string) int {
+	gap := yearOf(a) - yearOf(b)
+	return max(gap, -gap)
+}
+
 // nearestYear returns the known figure (of one of units, when given) whose
 // year is closest to year, the later one on a tie, the first written on a
 // further tie.
@@ -46,10 +52,7 @@ func nearestYear(list []*model.Figure, year string, units ...string) *model.Figu
 		if !f.Value.Known || (len(units) > 0 && !slices.Contains(units, f.Unit)) {
 			continue
 		}
-		gap := yearOf(f.Year) - yearOf(year)
-		if gap < 0 {
-			gap = -gap
-		}
+		gap := yearsApart(f.Year, year)
 		if best == nil || gap < bestGap || (gap == bestGap && f.Year > best.Year) {
 			best, bestGap = f, gap
 		}
@@ -126,7 +129,7 @@ func staffPer10k(id string, cf *model.CountryFile) Value {
 		return v
 	}
 	// Staff and beneficiaries more than two years apart are shown, not compared.
-	if gap := yearOf(staff.Year) - yearOf(ben.Year); gap > 2 || gap < -2 {
+	if yearsApart(staff.Year, ben.Year) > 2 {
 		comparable = false
 	}
 	v.Known, v.Comparable = true, comparable
