@@ -112,14 +112,7 @@ func (b *builder) ecosystem() []byte {
 	}
 
 	lg.box(agencyLook, d.w("agency"))
-	for _, k := range model.BodyKinds {
-		for _, x := range r.Bodies {
-			if x.Kind == k {
-				lg.box(bodyLook(k), d.kind("body", k))
-				break
-			}
-		}
-	}
+	b.legendBodies(&lg)
 	if governs {
 		lg.line(governsLine, d.w("governs"))
 	}

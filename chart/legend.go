@@ -1,5 +1,11 @@
 package chart
 
+import (
+	"slices"
+
+	"github.com/orgdesign/orgdesign/model"
+)
+
 // legend collects the rows of a chart's legend: a sample (a colour swatch or
 // a line) and the words that explain it.
 type legend struct {
@@ -45,4 +51,23 @@ func (l *legend) write(w *dotWriter, d dict) {
 		t.endRow()
 	}
 	w.node("legend", at("shape", "plain"), at("style", ""), hl(t.markup()))
+}
+
+// legendKinds adds the unit kinds drawn, in the closed list's order.
+func (b *builder) legendKinds(lg *legend, kinds map[string]bool) {
+	for _, k := range model.UnitKinds {
+		if kinds[k] {
+			lg.box(unitLook(k), b.d.kind("unitKind", k))
+		}
+	}
+}
+
+// legendBodies adds the kinds of the scenario's bodies, in the closed list's
+// order.
+func (b *builder) legendBodies(lg *legend) {
+	for _, k := range model.BodyKinds {
+		if slices.ContainsFunc(b.r.Bodies, func(x *model.Body) bool { return x.Kind == k }) {
+			lg.box(bodyLook(k), b.d.kind("body", k))
+		}
+	}
 }

@@ -30,9 +30,7 @@ func (b *builder) org() []byte {
 	w := newDOT(b.title("org"), at("rankdir", rankdir), at("nodesep", "0.25"), at("ranksep", "0.45"))
 	var lg legend
 	var boards []string
-	bodyKinds := map[string]bool{}
 	for _, x := range r.Bodies {
-		bodyKinds[x.Kind] = true
 		if x.Kind == "board" {
 			boards = append(boards, x.ID)
 		}
@@ -78,16 +76,8 @@ func (b *builder) org() []byte {
 			w.edge(u.ID, f, append(functionalLine.attrs(), at("constraint", "false"))...)
 		}
 	}
-	for _, k := range model.BodyKinds {
-		if bodyKinds[k] {
-			lg.box(bodyLook(k), d.kind("body", k))
-		}
-	}
-	for _, k := range model.UnitKinds {
-		if unitKinds[k] {
-			lg.box(unitLook(k), d.kind("unitKind", k))
-		}
-	}
+	b.legendBodies(&lg)
+	b.legendKinds(&lg, unitKinds)
 	if replicated {
 		lg.note("N ×", d.w("replicated"))
 	}

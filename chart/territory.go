@@ -306,15 +306,6 @@ func (b *builder) writeOutside(w *dotWriter, id string) string {
 	return ""
 }
 
-// legendKinds adds the unit kinds drawn, in the closed list's order.
-func (b *builder) legendKinds(lg *legend, kinds map[string]bool) {
-	for _, k := range model.UnitKinds {
-		if kinds[k] {
-			lg.box(unitLook(k), b.d.kind("unitKind", k))
-		}
-	}
-}
-
 // foldRows returns how many boxes a column holds when n boxes of about
 // `lines` text lines are folded into columns so the page stays within the
 // 1:4–4:1 aspect ratio A3 prints: columns are added while the page is
