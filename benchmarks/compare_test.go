@@ -93,3 +93,17 @@ func TestEmbeddedCountries(t *testing.T) {
 		}
 	}
 }
+
+// TestPeerScoreUnknownHalf: a feature the country file leaves unknown counts
+// half a match, so a country known on nothing scores one half, not 0 nor 1.
+func TestPeerScoreUnknownHalf(t *testing.T) {
+	l := &model.Loader{Files: model.OSFiles{}}
+	r, ds, err := l.Scenario("../analysis/testdata/option.yaml")
+	if err != nil || ds.HasErrors() {
+		t.Fatal(err, ds)
+	}
+	ps := peers(r, analysis.Analyze(r, analysis.Options{}), []*model.CountryFile{{Country: model.CountryHeader{ID: "zz"}}})
+	if len(ps) != 1 || ps[0].Known != 0 || ps[0].Score != 0.5 {
+		t.Errorf("peers = %+v, want zz known on 0 features with score 0.5", ps)
+	}
+}
