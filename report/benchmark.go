@@ -349,7 +349,7 @@ func (k *comparer) sources(out *Comparison) {
 		for _, id := range k.used[co.ID] {
 			for _, s := range cf.Sources {
 				if s.ID == id {
-					out.Sources = append(out.Sources, SourceRow{Country: k.names[co.ID], Source: cite(cf.Sources, id),
+					out.Sources = append(out.Sources, SourceRow{Country: k.names[co.ID], Source: citation(s.Title, s.URL),
 						Reliability: k.l.Enum("reliability", cmp.Or(s.Reliability, "unspecified")), Date: k.l.date(s.Date)})
 				}
 			}
