@@ -47,13 +47,15 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 	}
 }
 
+// urlBreaks removes the tabs and line breaks a browser ignores in an address.
+var urlBreaks = strings.NewReplacer("\t", "", "\n", "", "\r", "")
+
 // allowedURL reports whether an address has no scheme or one of http, https
 // and mailto, read as a browser reads it: tabs and line breaks anywhere, and
 // spaces and control characters in front, ignored; a scheme is a letter, then
 // letters, digits, + - or ., then a colon.
 func allowedURL(u []byte) bool {
-	s := strings.TrimLeftFunc(strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(string(u)),
-		func(r rune) bool { return r <= ' ' })
+	s := strings.TrimLeftFunc(urlBreaks.Replace(string(u)), func(r rune) bool { return r <= ' ' })
 	end := strings.IndexFunc(s, func(r rune) bool {
 		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '+' || r == '-' || r == '.')
 	})
