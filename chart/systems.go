@@ -29,6 +29,14 @@ func (b *builder) systems() []byte {
 			drawn = append(drawn, f)
 		}
 	}
+	problems := map[string][]string{}
+	for _, is := range b.a.Systems.PersonalData {
+		problems[is.Interface] = is.Problems
+	}
+	owners, members := systemsByOwner(r.Systems)
+	if links := countLinks(drawn); links > maxMapLinks {
+		return b.systemsMatrix(drawn, problems, owners, members, links)
+	}
 	compact := len(drawn) > maxLabelledInterfaces
 	graph := []attr{at("rankdir", "LR"), at("nodesep", "0.3"), at("ranksep", "1.2")}
 	if compact {
@@ -40,24 +48,10 @@ func (b *builder) systems() []byte {
 	w := newDOT(append([]attr{b.title("systems")}, graph...)...)
 	var lg legend
 
-	var owners []string
-	members := map[string][]*model.System{}
-	for _, s := range r.Systems {
-		if _, ok := members[s.Owner]; !ok {
-			owners = append(owners, s.Owner)
-		}
-		members[s.Owner] = append(members[s.Owner], s)
-	}
 	own := false
 	for i, o := range owners {
-		label, fill, color := d.w("no-owner"), "#f7f7f7", "#bfbfbf"
-		if o != "" {
-			label = b.name(o)
-			if b.internal(o) {
-				fill, color = "#eef4fb", "#2e75b6"
-				own = true
-			}
-		}
+		label, fill, color := b.ownerLook(o, 0)
+		own = own || b.internal(o)
 		w.cluster("owner-"+strconv.Itoa(i), at("label", label), at("style", "rounded,filled"), at("fillcolor", fill), at("color", color))
 		for _, s := range members[o] {
 			ls := []string{bold(wrapText(s.Name, 26))}
@@ -69,10 +63,6 @@ func (b *builder) systems() []byte {
 		w.end()
 	}
 
-	problems := map[string][]string{}
-	for _, is := range b.a.Systems.PersonalData {
-		problems[is.Interface] = is.Problems
-	}
 	modes := map[string]bool{}
 	issues := false
 	type pairKey struct{ from, to, mode string }
