@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -10,39 +9,76 @@ import (
 )
 
 // TestFoldedLeaves checks, on the synthetic national scenario, that the
-// service points of a province are drawn as one table reached by one line
-// from their antenna, while the channel's aggregate keeps its own box.
+// service points of a province are drawn as one card reached by one line
+// from their antenna, listing their places with their common headcount,
+// while the channel's aggregate keeps its own box; points with different
+// headcounts show each one's, and points drawn differently stay a grid of
+// boxes.
 func TestFoldedLeaves(t *testing.T) {
 	l := &model.Loader{Files: synthFiles(synth.Files(synth.National)), MaxSize: 256 << 20}
 	r, ds, err := l.Scenario("scenario.yaml")
 	if err != nil || ds.HasErrors() {
 		t.Fatal(err, ds)
 	}
-	var page []byte
-	for _, c := range build(t, r, "fr", "territory") {
-		if c.Page == "r03" {
-			page = c.DOT
+	page := func() string {
+		t.Helper()
+		for _, c := range build(t, r, "fr", "territory") {
+			if c.Page == "r03" {
+				return string(c.DOT)
+			}
 		}
+		t.Fatal("no page r03")
+		return ""
 	}
+	dot := page()
 	want := []string{
-		`"fold:p003" [shape="plain", style="", label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="8" CELLPADDING="5">` + "\n" +
-			`<TR><TD BGCOLOR="#e2f0d9" COLOR="#404040"><B>Point Commune 4</B><BR/><FONT POINT-SIZE="8">1 agent</FONT></TD><TD BGCOLOR="#e2f0d9" COLOR="#404040"><B>Point Commune 379</B>`,
+		`"fold:p003" [shape="plain", style="", label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6">` + "\n" +
+			`<TR><TD BGCOLOR="#e2f0d9" COLOR="#404040" ALIGN="LEFT" BALIGN="LEFT"><B>20 × Point</B><FONT POINT-SIZE="8"> · 1 agent chacun</FONT><BR/>` +
+			`Commune 4 · Commune 79 · Commune 154 · Commune 229 · Commune 304 ·<BR/>Commune 379 · `,
+		`Commune 1279 · Commune 1354 · Commune 1429</TD></TR></TABLE>>];`,
 		`"ap-p003" -> "fold:p003" [color="#404040"`,
 		`"guichets@p003" [fillcolor="#fbe5d6"`,
 		`"ap-p003" -> "guichets@p003" [style="invis"];`,
 	}
 	for _, w := range want {
-		if !bytes.Contains(page, []byte(w)) {
+		if !strings.Contains(dot, w) {
 			t.Errorf("r03: missing %s", w)
 		}
 	}
 	for _, no := range []string{`"pc-c00003" [`, `-> "pc-c00003"`} {
-		if bytes.Contains(page, []byte(no)) {
+		if strings.Contains(dot, no) {
 			t.Errorf("r03: %s drawn on its own", no)
 		}
 	}
-	if n := strings.Count(string(page), "<B>Point Commune "); n != 120 {
+	if n := strings.Count(dot, "Commune "); n != 120 {
 		t.Errorf("r03: %d service points, want 120", n)
+	}
+
+	// Commune 79 gets two agents, and Commune 16's point becomes a service.
+	for _, in := range r.Instances {
+		if in.Place == nil {
+			continue
+		}
+		switch in.Place.Name {
+		case "Commune 79":
+			in.Headcount = 2
+		case "Commune 16":
+			if in.Unit.Kind == "office" {
+				u := *in.Unit
+				u.Kind = "service"
+				in.Unit = &u
+			}
+		}
+	}
+	dot = page()
+	for _, w := range []string{
+		`<B>20 × Point</B><FONT POINT-SIZE="8"> · 21 agents, effectif de chacun entre parenthèses</FONT><BR/>Commune 4 (1) · Commune 79 (2) · `,
+		`"fold:p015" [shape="plain", style="", label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="8" CELLPADDING="5">`,
+		`<TD BGCOLOR="#deebf7" COLOR="#404040"><B>Point Commune 16</B><BR/><FONT POINT-SIZE="8">1 agent</FONT></TD>`,
+	} {
+		if !strings.Contains(dot, w) {
+			t.Errorf("r03 changed: missing %s", w)
+		}
 	}
 }
 
