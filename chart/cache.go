@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,22 +83,55 @@ func cacheKey(dot []byte) string {
 // an intact entry is there; a fresh drawing is stored for next time. A cache
 // that cannot be read or written only costs the layout.
 func layout(dot []byte) ([]byte, error) {
-	dir := cacheDir()
-	if dir == "" {
-		return renderSVG(dot)
-	}
-	name := filepath.Join(dir, cacheKey(dot))
-	if svg, ok := readEntry(name); ok {
+	if svg, ok := cached(dot); ok {
 		return svg, nil
 	}
 	svg, err := renderSVG(dot)
 	if err != nil {
 		return nil, err
 	}
-	if atomic.WriteFile(name, entry(svg)) == nil {
+	store(dot, svg)
+	return svg, nil
+}
+
+// cached returns the drawing of the DOT text the cache holds, if any.
+func cached(dot []byte) ([]byte, bool) {
+	dir := cacheDir()
+	if dir == "" {
+		return nil, false
+	}
+	return readEntry(filepath.Join(dir, cacheKey(dot)))
+}
+
+// store keeps the drawing of the DOT text in the cache, when there is one.
+func store(dot, svg []byte) {
+	dir := cacheDir()
+	if dir == "" {
+		return
+	}
+	if atomic.WriteFile(filepath.Join(dir, cacheKey(dot)), entry(svg)) == nil {
 		trim(dir)
 	}
-	return svg, nil
+}
+
+// cacheEmpty reports whether the SVG cache is off or holds no entry.
+func cacheEmpty() bool {
+	dir := cacheDir()
+	if dir == "" {
+		return true
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	names, _ := f.Readdirnames(2) // the sweep's mark and an entry, or two entries
+	for _, n := range names {
+		if strings.HasSuffix(n, ".svg") {
+			return false
+		}
+	}
+	return true
 }
 
 // entry is a cache entry: the SVG, then the comment with its hash.

@@ -199,10 +199,14 @@ const stampPrefix = "<!-- orgdesign:dot-sha256="
 
 // SVG lays the DOT text out and returns the SVG, with the DOT's hash recorded
 // in a comment right after the XML declaration. A layout made before, by this
-// process or another, comes from the SVG cache (cache.go): the bytes are the
-// same either way.
+// process or another, comes from the SVG cache (cache.go), one queued by
+// Prefetch from the layouts under way (pool.go): the bytes are the same
+// either way.
 func SVG(dot []byte) ([]byte, error) {
-	svg, err := layout(dot)
+	svg, ok, err := take(dot)
+	if !ok {
+		svg, err = layout(dot)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/orgdesign/orgdesign/analysis"
+	"github.com/orgdesign/orgdesign/chart"
 	"github.com/orgdesign/orgdesign/model"
 )
 
@@ -37,7 +38,7 @@ type BuildOptions struct {
 }
 
 // BuildWith is Build with options.
-func BuildWith(set *model.Set, diags model.Diagnostics, lang string, opts BuildOptions) (*Report, error) {
+func BuildWith(set *model.Set, diags model.Diagnostics, lang string, opts BuildOptions) (_ *Report, err error) {
 	if set == nil {
 		return nil, errors.New("report: no set to report on")
 	}
@@ -51,6 +52,11 @@ func BuildWith(set *model.Set, diags model.Diagnostics, lang string, opts BuildO
 		}
 	}
 	r := &Report{Lang: l.code, Title: l.Label("reportTitle")}
+	defer func() {
+		if err != nil {
+			r.Release()
+		}
+	}()
 	if set.Study != nil {
 		r.Study = buildStudy(set.Study, l)
 		if r.Study.Title != "" {
@@ -68,11 +74,11 @@ func BuildWith(set *model.Set, diags model.Diagnostics, lang string, opts BuildO
 		if err != nil {
 			return nil, fmt.Errorf("%s: scenario %q: %w", res.File, res.Header.ID, err)
 		}
+		r.Scenarios = append(r.Scenarios, s)
 		if other, dup := pages[s.Page]; dup {
 			return nil, fmt.Errorf("%s: scenario %q would be written over %s: give it another id", res.File, s.ID, other)
 		}
 		pages[s.Page] = res.File
-		r.Scenarios = append(r.Scenarios, s)
 	}
 	r.BuildDiagnostics = r.BuildDiagnostics.Sort() // a shared context's assumption speaks once
 	if r.Pack, err = buildPack(set, r, l, opts); err != nil {
@@ -174,6 +180,20 @@ func buildScenario(res *model.Resolved, baseline bool, diags model.Diagnostics, 
 		s.Phases = append(s.Phases, Phase{Title: p.Title, Start: l.date(p.Start), End: l.date(p.End), Description: p.Description})
 	}
 	a := analysis.Analyze(res, opts.Analysis)
+	var charts []ChartRef
+	if !opts.NoCharts {
+		// The charts first: they are laid out in the background while the
+		// rest of the report is built and rendered.
+		var err error
+		if charts, err = buildCharts(res, a, n); err != nil {
+			return nil, nil, err
+		}
+		dots := make([][]byte, len(charts))
+		for i, c := range charts {
+			dots[i] = c.DOT
+		}
+		s.release = chart.Prefetch(dots)
+	}
 	s.Analysis = buildAnalysis(res, a, n)
 	if b := opts.Benchmarks; b != nil {
 		s.Comparison = buildComparison(res, a, n, b.Countries)
@@ -182,10 +202,6 @@ func buildScenario(res *model.Resolved, baseline bool, diags model.Diagnostics, 
 	assessment, found := assessRisks(res, a, l.code, opts)
 	s.Risks = buildRisks(assessment, n)
 	if !opts.NoCharts {
-		charts, err := buildCharts(res, a, n)
-		if err != nil {
-			return nil, nil, err
-		}
 		if s.Comparison != nil {
 			if c, ok := positionChart(s, n.l); ok {
 				charts = append(charts, c)

@@ -57,6 +57,21 @@ type Report struct {
 	BuildDiagnostics model.Diagnostics
 }
 
+// Release forgets the chart layouts Build started in the background and
+// Render has not used: Render releases them itself; a report built and not
+// rendered should be released.
+func (r *Report) Release() {
+	if r == nil {
+		return
+	}
+	for _, s := range r.Scenarios {
+		if s.release != nil {
+			s.release()
+			s.release = nil
+		}
+	}
+}
+
 // Figure is a number with its text in the report's language.
 type Figure struct {
 	Value float64
@@ -135,6 +150,8 @@ type Scenario struct {
 	Risks             *Risks       // the register, the derived risks and the simulation (risk.Assess)
 	Charts            []ChartRef   // none when built with NoCharts
 	Diagnostics       []Diagnostic
+
+	release func() // forgets the layouts Build started (chart.Prefetch)
 }
 
 // Institution is the institutional frame, translated.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,8 +9,10 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/orgdesign/orgdesign/chart"
 	"github.com/orgdesign/orgdesign/internal/atomic"
 	"github.com/orgdesign/orgdesign/templates"
 )
@@ -44,6 +47,7 @@ func Render(r *Report, opts Options) ([]File, error) {
 	if r == nil {
 		return nil, errors.New("report: nothing to render")
 	}
+	defer r.Release()
 	if opts.NoHTML && opts.NoMarkdown && !opts.XLSX {
 		return nil, errors.New("report: neither HTML, Markdown nor a workbook asked for")
 	}
@@ -67,43 +71,66 @@ func Render(r *Report, opts Options) ([]File, error) {
 		}
 		return []File{{Name: WorkbookName, Data: data}}, nil
 	}
+	// Every chart is laid out in the background (and by worker processes
+	// when allowed) while the pages' text is rendered; Build has started
+	// those of the reports it makes.
+	var dots [][]byte
+	for _, s := range r.Scenarios {
+		for _, c := range s.Charts {
+			if c.SVG == nil {
+				dots = append(dots, c.DOT)
+			}
+		}
+	}
+	defer chart.Prefetch(dots)()
 	page := func(name, tmpl, title string, s *Scenario) error {
 		if err := checkPageName(name); err != nil {
 			return err
 		}
+		// The text first: the charts are laid out meanwhile.
+		var htmlSrc, md []byte
+		var err error
+		if !opts.NoHTML {
+			if htmlSrc, err = renderMarkdown(mdt, tmpl, pageData{R: r, S: s, Ext: ".html"}); err != nil {
+				return err
+			}
+		}
+		if !opts.NoMarkdown {
+			if md, err = renderMarkdown(mdt, tmpl, pageData{R: r, S: s, Ext: ".md"}); err != nil {
+				return err
+			}
+		}
+		// The HTML page is converted with a mark where each chart goes,
+		// then the charts, once laid out, replace their marks: goldmark
+		// turns NUL into U+FFFD, so no text can forge a mark.
+		var page []byte
+		marks := map[string][]byte{}
+		if !opts.NoHTML {
+			for i, c := range s.chartList() {
+				marks[c.Path] = chartMark(i)
+			}
+			if page, err = renderHTML(htt, newMarkdown(newChartImages(marks)), l.code, title, htmlSrc); err != nil {
+				return fmt.Errorf("%s.html: %w", name, err)
+			}
+		}
 		var charts map[string][]byte
 		if s != nil && len(s.Charts) > 0 {
-			var err error
 			if charts, err = layoutCharts(s); err != nil {
 				return err
 			}
 		}
 		if !opts.NoHTML {
-			inline := make(map[string][]byte, len(charts))
-			for path, svg := range charts {
-				prefix := strings.TrimSuffix(strings.TrimPrefix(path, chartsDir+"/"), ".svg") + "_"
-				data, err := inlineSVG(svg, prefix)
-				if err != nil {
-					return fmt.Errorf("%s: %w", path, err)
+			inline := make([][]byte, len(s.chartList()))
+			for i, c := range s.chartList() {
+				prefix := strings.TrimSuffix(strings.TrimPrefix(c.Path, chartsDir+"/"), ".svg") + "_"
+				if inline[i], err = inlineSVG(charts[c.Path], prefix); err != nil {
+					return fmt.Errorf("%s: %w", c.Path, err)
 				}
-				inline[path] = data
 			}
-			src, err := renderMarkdown(mdt, tmpl, pageData{R: r, S: s, Ext: ".html"})
-			if err != nil {
-				return err
-			}
-			data, err := renderHTML(htt, newMarkdown(newChartImages(inline)), l.code, title, src)
-			if err != nil {
-				return fmt.Errorf("%s.html: %w", name, err)
-			}
-			out = append(out, File{Name: name + ".html", Data: data})
+			out = append(out, File{Name: name + ".html", Data: spliceCharts(page, inline)})
 		}
 		if !opts.NoMarkdown {
-			data, err := renderMarkdown(mdt, tmpl, pageData{R: r, S: s, Ext: ".md"})
-			if err != nil {
-				return err
-			}
-			out = append(out, File{Name: name + ".md", Data: data})
+			out = append(out, File{Name: name + ".md", Data: md})
 			for _, c := range s.chartList() {
 				out = append(out, File{Name: c.Path, Data: charts[c.Path]})
 			}
@@ -203,4 +230,35 @@ func OwnedFiles(dir string) ([]string, error) {
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// chartMark is where the i-th chart of a page goes in its HTML until it is
+// laid out.
+func chartMark(i int) []byte { return []byte("\x00chart " + strconv.Itoa(i) + "\x00") }
+
+// spliceCharts replaces the marks of a page by the charts, in one pass.
+func spliceCharts(page []byte, charts [][]byte) []byte {
+	size := len(page)
+	for _, c := range charts {
+		size += len(c)
+	}
+	out := make([]byte, 0, size)
+	for {
+		i := bytes.IndexByte(page, 0)
+		if i < 0 {
+			return append(out, page...)
+		}
+		out = append(out, page[:i]...)
+		page = page[i:]
+		end := bytes.IndexByte(page[1:], 0)
+		n, err := strconv.Atoi(strings.TrimPrefix(string(page[1:1+max(end, 0)]), "chart "))
+		if end < 0 || err != nil || n < 0 || n >= len(charts) {
+			// Not a mark (none other can be there): kept as it is.
+			out = append(out, page[0])
+			page = page[1:]
+			continue
+		}
+		out = append(out, charts[n]...)
+		page = page[end+2:]
+	}
 }

@@ -125,6 +125,15 @@ func (o *chartOptions) run(cmd *cobra.Command, args []string) error {
 	if o.check {
 		return o.checkCharts(cmd, charts)
 	}
+	if o.format == "svg" || (o.format != "dot" && raster.NeedsSVG()) {
+		// Laid out in the background, by layout workers too when allowed,
+		// while the rasteriser converts the charts already drawn.
+		dots := make([][]byte, len(charts))
+		for i, c := range charts {
+			dots[i] = c.DOT
+		}
+		defer chart.Prefetch(dots)()
+	}
 	out := make([]atomic.File, 0, len(charts))
 	for _, c := range charts {
 		data := c.DOT

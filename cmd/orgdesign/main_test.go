@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"encoding/binary"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -10,7 +15,7 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"orgdesign": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"orgdesign": func() { os.Exit(program()) },
 	})
 }
 
@@ -34,5 +39,65 @@ func TestScripts(t *testing.T) {
 			env.Setenv("REPO", root)
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"sametree":    sameTree,
+			"layoutframe": layoutFrame,
+		},
 	})
+}
+
+// sameTree is the script command `sametree DIR1 DIR2`: the two folders hold
+// the same files with the same bytes.
+func sameTree(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: sametree DIR1 DIR2")
+	}
+	read := func(dir string) map[string][]byte {
+		files := map[string][]byte{}
+		root := ts.MkAbs(dir)
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			rel, _ := filepath.Rel(root, path)
+			files[filepath.ToSlash(rel)] = data
+			return err
+		})
+		ts.Check(err)
+		return files
+	}
+	a, b := read(args[0]), read(args[1])
+	var diff []string
+	for name, data := range a {
+		if other, ok := b[name]; !ok {
+			diff = append(diff, name+" only in "+args[0])
+		} else if !bytes.Equal(data, other) {
+			diff = append(diff, name+" differs")
+		}
+	}
+	for name := range b {
+		if _, ok := a[name]; !ok {
+			diff = append(diff, name+" only in "+args[1])
+		}
+	}
+	switch {
+	case neg && len(diff) == 0:
+		ts.Fatalf("%s and %s are the same", args[0], args[1])
+	case !neg && len(diff) > 0:
+		slices.Sort(diff)
+		ts.Fatalf("%s and %s differ:\n%s", args[0], args[1], strings.Join(diff, "\n"))
+	}
+}
+
+// layoutFrame is the script command `layoutframe DOT OUT`: OUT gets the
+// request a process sends a layout worker for the DOT file (a status byte,
+// the length on four bytes, the text).
+func layoutFrame(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: layoutframe DOT OUT")
+	}
+	dot := []byte(ts.ReadFile(args[0]))
+	frame := binary.BigEndian.AppendUint32([]byte{0}, uint32(len(dot)))
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), append(frame, dot...), 0o644))
 }

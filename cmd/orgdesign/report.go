@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/orgdesign/orgdesign/chart"
 	"github.com/orgdesign/orgdesign/model"
 	"github.com/orgdesign/orgdesign/report"
 	"github.com/orgdesign/orgdesign/risk"
@@ -193,6 +194,9 @@ func (o *reportOptions) build(errw io.Writer, args []string, formats map[string]
 			return nil, nil, &exitError{code: exitUsage, msg: err.Error()}
 		}
 	}
+	if formats["html"] || formats["md"] || formats["pdf"] || formats["docx"] {
+		chart.Warm() // a layout worker starts while the inputs are read
+	}
 	l, names, err := loadInputs(o.globalOptions, args, false)
 	if err != nil {
 		return nil, nil, err
@@ -214,6 +218,7 @@ func (o *reportOptions) build(errw io.Writer, args []string, formats map[string]
 		return nil, read, err
 	}
 	if r.BuildDiagnostics.HasErrors() { // an assumption the risk assessment cannot read
+		r.Release()
 		_ = model.WriteText(errw, r.BuildDiagnostics)
 		return nil, read, &exitError{code: exitFindings, msg: fmt.Sprintf("%s: nothing written", count(r.BuildDiagnostics.Count(model.Error), "error", "errors"))}
 	}

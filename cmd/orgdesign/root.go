@@ -104,6 +104,7 @@ scenarios for Morocco's social assistance agency (law 59-23).`,
 		newSchemaCmd(),
 		newVersionCmd(),
 		newExitCodesTopic(),
+		newEnvironmentTopic(),
 	)
 	return root
 }
