@@ -329,8 +329,19 @@ func startWorker(exe, argv0 string) (*worker, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	return &worker{cmd: cmd, in: in, out: bufio.NewReader(out)}, nil
+	w := &worker{cmd: cmd, in: in, out: bufio.NewReader(out)}
+	// The worker must be the same renderer: a program replaced on disk
+	// since this one started would draw other bytes.
+	if _, failed, err := w.layout([]byte(Handshake)); err != nil || failed != nil {
+		w.stop()
+		return nil, errors.Join(err, failed)
+	}
+	return w, nil
 }
+
+// Handshake is the first message a layout worker reads: the renderer it
+// must be (its SVG cache format and versions).
+const Handshake = cacheFormat + "\x00" + renderer
 
 // layout sends one DOT text and reads the answer: the SVG, or the error
 // Graphviz gave (failed); err is set when the worker itself failed.
@@ -354,11 +365,30 @@ func (w *worker) stop() {
 	_ = w.cmd.Wait()
 }
 
-// ServeLayouts is a layout worker's whole work: it reads DOT texts from r
-// and writes each one's SVG (or Graphviz's error) to w, in order, until r
-// ends. The SVG cache is left to the process that started it.
+// ServeLayouts is a layout worker's whole work: it checks that the first
+// message names its renderer (Handshake), then reads DOT texts from r and
+// writes each one's SVG (or Graphviz's error) to w, in order, until r ends.
+// The SVG cache is left to the process that started it.
 func ServeLayouts(r io.Reader, w io.Writer) error {
 	in, out := bufio.NewReader(r), bufio.NewWriter(w)
+	_, first, err := readFrame(in)
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if string(first) != Handshake {
+		_ = writeFrame(out, 1, []byte("layout worker: another renderer"))
+		_ = out.Flush()
+		return fmt.Errorf("layout worker: asked for %q, this is %q", first, Handshake)
+	}
+	if err := writeFrame(out, 0, nil); err != nil {
+		return err
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
 	for {
 		_, dot, err := readFrame(in)
 		if errors.Is(err, io.EOF) {

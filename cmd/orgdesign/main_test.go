@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/orgdesign/orgdesign/chart"
 )
 
 func TestMain(m *testing.M) {
@@ -90,14 +92,22 @@ func sameTree(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// layoutFrame is the script command `layoutframe DOT OUT`: OUT gets the
-// request a process sends a layout worker for the DOT file (a status byte,
-// the length on four bytes, the text).
+// layoutFrame is the script command `layoutframe [-handshake TEXT] DOT OUT`:
+// OUT gets what a process sends a layout worker to have the DOT file laid
+// out — the handshake (chart.Handshake, or TEXT), then the text — each
+// framed as a status byte, the length on four bytes, the bytes.
 func layoutFrame(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 2 {
-		ts.Fatalf("usage: layoutframe DOT OUT")
+	hello := chart.Handshake
+	if len(args) == 4 && args[0] == "-handshake" {
+		hello, args = args[1], args[2:]
 	}
-	dot := []byte(ts.ReadFile(args[0]))
-	frame := binary.BigEndian.AppendUint32([]byte{0}, uint32(len(dot)))
-	ts.Check(os.WriteFile(ts.MkAbs(args[1]), append(frame, dot...), 0o644))
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: layoutframe [-handshake TEXT] DOT OUT")
+	}
+	var out []byte
+	for _, msg := range [][]byte{[]byte(hello), []byte(ts.ReadFile(args[0]))} {
+		out = binary.BigEndian.AppendUint32(append(out, 0), uint32(len(msg)))
+		out = append(out, msg...)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), out, 0o644))
 }
