@@ -38,9 +38,12 @@ func newChartCmd(g *globalOptions) *cobra.Command {
   org        the central structure with its bodies, a replicated unit as one box
   territory  a national page (one box per top-level territory unit), then one
              page per top-level unit holding anything below its own level
+             (service points alike under one box listed on one card)
   ecosystem  the agency among the actors and bodies, relations by kind
   systems    systems by owner, interfaces by mode; personal data without a
-             signed agreement or a legal basis in red
+             signed agreement or a legal basis in red; beyond 40 interfaces
+             one line per pair of systems and mode, beyond 50 such lines an
+             N² matrix (senders in rows, receivers in columns)
   chain      the RACI matrix of the delivery chain, gaps and overlaps marked
   roadmap    the phases on a time axis, what each opens, the headcount reached
 
