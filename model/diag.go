@@ -56,6 +56,19 @@ type Diagnostic struct {
 	Code     string   `json:"code"`
 	Message  string   `json:"message"`
 	Hint     string   `json:"hint,omitempty"`
+	// Say and SayHint let a report give the message and the hint in its own
+	// language; zero when they exist in English only (Message, Hint).
+	Say     Words `json:"-"`
+	SayHint Words `json:"-"`
+}
+
+// Words name a sentence in the report's strings (the sections
+// diagnosticMessage and diagnosticHint of templates/i18n) and the values
+// that fill its {1}, {2}, {3}: ids and file names, never translated. In
+// English the sentence reads as Message or Hint (tested).
+type Words struct {
+	Key  string
+	Args [3]string
 }
 
 // String formats the diagnostic as `file:line:col: severity: message [code]`.
@@ -115,6 +128,31 @@ type diags struct{ list Diagnostics }
 
 func (c *diags) add(p Pos, s Severity, code, hint, format string, args ...any) {
 	c.list = append(c.list, Diagnostic{Pos: p, Severity: s, Code: code, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// say gives the diagnostic added last its message's words (Words).
+func (c *diags) say(key string, args ...string) {
+	c.list[len(c.list)-1].Say = words(key, args)
+}
+
+// sayHint gives the diagnostic added last its hint's words.
+func (c *diags) sayHint(key string, args ...string) {
+	c.list[len(c.list)-1].SayHint = words(key, args)
+}
+
+func words(key string, args []string) Words {
+	w := Words{Key: key}
+	copy(w.Args[:], args)
+	return w
+}
+
+// suggestTo adds to the diagnostic added last a "did you mean" hint when a
+// candidate is close to s, and returns the hint as suggest does.
+func (c *diags) suggestTo(s string, candidates []string) {
+	if n := nearest(s, candidates); n != "" {
+		d := &c.list[len(c.list)-1]
+		d.Hint, d.SayHint = suggest(s, candidates), words("did-you-mean", []string{n})
+	}
 }
 
 func (c *diags) errorf(p Pos, code, format string, args ...any) {

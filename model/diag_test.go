@@ -1,6 +1,8 @@
 package model
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -151,5 +153,40 @@ func TestDiagnostics(t *testing.T) {
 				t.Errorf("diagnostics:\n%s\nwant:\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestWarningsHaveWords: a written report shows warnings (errors stop it),
+// in its own language: every warning the package adds must give its words
+// (diags.say) right after it, for templates/i18n's diagnosticMessage
+// (report.TestWarningsInTheReportsLanguage checks the sentences).
+func TestWarningsHaveWords(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(data), "\n")
+		for i, l := range lines {
+			if !strings.Contains(l, ", Warning, \"") {
+				continue
+			}
+			n++
+			next := strings.Join(lines[i+1:min(i+4, len(lines))], "\n")
+			if !strings.Contains(next, "c.say(") {
+				t.Errorf("%s:%d: a warning without c.say after it", f, i+1)
+			}
+		}
+	}
+	if n < 6 {
+		t.Errorf("%d warnings found in the sources, want at least 6: has the way they are added changed?", n)
 	}
 }

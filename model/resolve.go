@@ -90,6 +90,8 @@ func (l *Loader) extended(name string, c *diags, seen []string) (*Scenario, []st
 	if !base.Header.Partial {
 		c.add(own.Header.PosOf("extends"), Warning, "extends-option", "mark the shared context `partial: true`",
 			"%q is a full scenario, not a shared context", ext)
+		c.say("extends-option", ext)
+		c.sayHint("extends-option")
 	}
 	return merge(base, own, c), append([]string{name}, files...), nil
 }

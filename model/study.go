@@ -63,6 +63,8 @@ func (l *Loader) LoadSet(names []string) (*Set, Diagnostics, error) {
 			c.list = append(c.list, ds...)
 			if set.Study != nil {
 				c.add(Pos{File: name, Line: 1, Col: 1}, Warning, "several-studies", "validate them separately", "a study (%s) is already loaded: this one is checked but not used", set.StudyFile)
+				c.say("several-studies", set.StudyFile)
+				c.sayHint("several-studies")
 			}
 			for _, ref := range f.Study.Header.Scenarios {
 				target := relative(name, ref.File)
@@ -164,6 +166,8 @@ func checkStudy(set *Set, c *diags) {
 		checkEnum(c, &f.Meta, "severity", f.Severity, Severities, what)
 		if f.Source == "" {
 			c.add(f.Pos, Warning, "missing-source", "cite where the finding comes from", "%s has no source", what)
+			c.say("finding-without-source", f.ID)
+			c.sayHint("finding-without-source")
 		}
 	}
 	groups := map[string]bool{}
@@ -208,7 +212,9 @@ func checkStudy(set *Set, c *diags) {
 				c.errorf(cr.PosOf("weights"), "negative-value", "%s: the weight of %q cannot be negative", what, g)
 			}
 			if len(groups) > 0 && !groups[g] && g != "all" {
-				c.add(cr.PosOf("weights"), Warning, "unknown-reference", suggest(g, keysOf(groups)), "%s: no stakeholder is in group %q", what, g)
+				c.add(cr.PosOf("weights"), Warning, "unknown-reference", "", "%s: no stakeholder is in group %q", what, g)
+				c.say("weight-of-empty-group", cr.ID, g)
+				c.suggestTo(g, keysOf(groups))
 			}
 		}
 		criteria[cr.ID] = cr
@@ -231,7 +237,9 @@ func checkStudy(set *Set, c *diags) {
 			c.errorf(sc.PosOf("value"), "out-of-range", "%s: scores go from 1 to 5", what)
 		}
 		if sc.Group != "" && len(groups) > 0 && !groups[sc.Group] {
-			c.add(sc.PosOf("group"), Warning, "unknown-reference", suggest(sc.Group, keysOf(groups)), "%s: no stakeholder is in group %q", what, sc.Group)
+			c.add(sc.PosOf("group"), Warning, "unknown-reference", "", "%s: no stakeholder is in group %q", what, sc.Group)
+			c.say("score-of-empty-group", sc.Scenario, sc.Criterion, sc.Group)
+			c.suggestTo(sc.Group, keysOf(groups))
 		}
 	}
 	for _, d := range s.Decisions {

@@ -323,6 +323,8 @@ func (k *checker) units() {
 				firstRoot = u
 			} else {
 				c.add(u.Pos, Warning, "multiple-roots", "give it `reportsTo`", "%s has no superior, like %q: the structure has several roots", what, firstRoot.ID)
+				c.say("multiple-roots", u.ID, firstRoot.ID)
+				c.sayHint("multiple-roots")
 			}
 		}
 	}

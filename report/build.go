@@ -248,7 +248,7 @@ func buildDiagnostics(diags model.Diagnostics, files []string, l *Language) []Di
 			continue
 		}
 		out = append(out, Diagnostic{Severity: l.Enum("diagnostic", d.Severity.String()), Where: d.Pos.String(),
-			Message: d.Message, Code: d.Code, Hint: d.Hint})
+			Message: l.say("diagnosticMessage", d.Say, d.Message), Code: d.Code, Hint: l.say("diagnosticHint", d.SayHint, d.Hint)})
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/orgdesign/orgdesign/internal/textfmt"
+	"github.com/orgdesign/orgdesign/model"
 	"github.com/orgdesign/orgdesign/templates"
 )
 
@@ -39,6 +40,17 @@ func (l *Language) Label(key string) string {
 		return v
 	}
 	return key
+}
+
+// say returns the sentence the words name in a section of the language's
+// strings, its {1}, {2}, {3} filled with their values; fallback (the
+// English text) when they name none.
+func (l *Language) say(section string, w model.Words, fallback string) string {
+	v, ok := l.strings.Get(section, w.Key)
+	if w.Key == "" || !ok {
+		return fallback
+	}
+	return strings.NewReplacer("{1}", w.Args[0], "{2}", w.Args[1], "{3}", w.Args[2]).Replace(v)
 }
 
 // Enum translates a value of a closed list; values without a translation are

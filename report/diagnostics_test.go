@@ -1,0 +1,98 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/orgdesign/orgdesign/model"
+)
+
+// TestWarningsInTheReportsLanguage loads inputs that raise every warning a
+// written report can show (errors stop it): each carries its words (a
+// warning added without them would reach a French report in English), the
+// English sentence of its words reads exactly as the message and hint the
+// command line prints, and the French report says it in French.
+func TestWarningsInTheReportsLanguage(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("full.yaml", "scenario: { id: full, title: Full }\nunits:\n  - { id: dg, name: DG, kind: executive }\n")
+	// extends a full scenario; two roots (dg and cellule)
+	write("option.yaml", "scenario: { id: option, title: Option, extends: full.yaml }\nunits:\n  - { id: cellule, name: Cellule, kind: service }\n")
+	write("study.yaml", `study: { id: s, title: S, scenarios: [ { file: option.yaml } ] }
+findings:
+  - { id: f-sans, title: Sans source, stage: payment, severity: low }
+stakeholders:
+  - { id: sh, name: Ministère, group: tutelle, interest: high, influence: high }
+criteria:
+  - { id: c-poids, title: Poids, metric: payroll, direction: min, weights: { fantome: 1 } }
+  - { id: c-note, title: Note, scored: true, direction: max }
+scores:
+  - { scenario: option, criterion: c-note, value: 3, group: tutele }
+`)
+	write("other.yaml", "study: { id: s2, title: S2, scenarios: [ { file: option.yaml } ] }\n")
+
+	l := &model.Loader{Files: model.OSFiles{}}
+	names := []string{filepath.Join(dir, "study.yaml"), filepath.Join(dir, "other.yaml")}
+	set, diags, err := l.LoadSet(names)
+	if err != nil || diags.HasErrors() {
+		t.Fatal(err, diags)
+	}
+	en, err := NewLanguage("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, d := range diags {
+		codes = append(codes, d.Code)
+		if d.Say.Key == "" {
+			t.Errorf("%s has no words for other languages", d)
+			continue
+		}
+		if got := en.say("diagnosticMessage", d.Say, ""); got != d.Message {
+			t.Errorf("%s: the English sentence reads %q", d.Code, got)
+		}
+		if got := en.say("diagnosticHint", d.SayHint, ""); got != d.Hint {
+			t.Errorf("%s: the English hint reads %q, the command line %q", d.Code, got, d.Hint)
+		}
+	}
+	slices.Sort(codes)
+	want := []string{"extends-option", "missing-source", "multiple-roots", "several-studies", "unknown-reference", "unknown-reference"}
+	if strings.Join(codes, " ") != strings.Join(want, " ") {
+		t.Fatalf("warnings %v, want %v:\n%v", codes, want, diags)
+	}
+
+	r, err := Build(set, diags, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Release()
+	var said []string
+	for _, d := range r.Diagnostics {
+		said = append(said, d.Message+" ("+d.Hint+")")
+	}
+	for _, s := range r.Scenarios {
+		for _, d := range s.Diagnostics {
+			said = append(said, d.Message+" ("+d.Hint+")")
+		}
+	}
+	text := strings.Join(said, "\n")
+	for _, w := range []string{
+		"le constat « f-sans » n'a pas de source (citez l'origine du constat)",
+		"critère « c-poids » : aucune partie prenante n'appartient au groupe « fantome » ()",
+		"note de « option » sur « c-note » : aucune partie prenante n'appartient au groupe « tutele » (vouliez-vous dire `tutelle` ?)",
+		"l'unité « cellule » n'a pas de supérieur, comme « dg » : la structure a plusieurs racines (donnez-lui `reportsTo`)",
+		"« full.yaml » est un scénario complet, pas un contexte partagé (marquez le contexte partagé `partial: true`)",
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the French report lacks %q; it says:\n%s", w, text)
+		}
+	}
+}
