@@ -91,6 +91,10 @@ func checkIDFormat(c *diags, m *Meta, id string) {
 	}
 }
 
+// ValidDate reports whether s is a date as the format writes them: YYYY,
+// YYYY-MM or YYYY-MM-DD.
+func ValidDate(s string) bool { return dateRE.MatchString(s) }
+
 func checkDate(c *diags, m *Meta, key, value, what string) {
 	if value != "" && !dateRE.MatchString(value) {
 		c.add(m.PosOf(key), Error, "invalid-date", "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2027-01", "%s: %q is not a date", what, value)

@@ -43,6 +43,10 @@ func (m *Model) about(w int) []string {
 					m.st.dim.Render(fmt.Sprintf("current %d %s (counting the mitigations done)", cu.Score, cu.Level)))
 			}
 		}
+	case "phases":
+		out = append(out, m.aboutPhase(r, e.id)...)
+	case "profiles":
+		out = append(out, m.aboutProfile(r, e.id))
 	case "chain":
 		if a := m.res.analysis; a != nil {
 			for _, st := range a.RACI.Stages {
@@ -85,6 +89,64 @@ func (m *Model) aboutUnit(r *model.Resolved, id string) []string {
 		names = append(names, fmt.Sprintf("%s (%d)", txt(in.Name), in.Headcount))
 	}
 	return append(out, m.st.dim.Render(strings.Join(names, ", ")))
+}
+
+// aboutPhase says what the phase opens: units (with their instances'
+// headcount), channels, systems and interfaces.
+func (m *Model) aboutPhase(r *model.Resolved, id string) []string {
+	units, heads := 0, 0
+	for _, u := range r.Units {
+		if u.Phase == id {
+			units++
+			for _, in := range r.InstancesOf(u.ID) {
+				heads += in.Headcount
+			}
+		}
+	}
+	var parts []string
+	add := func(n int, one, many string) {
+		switch {
+		case n == 1:
+			parts = append(parts, "1 "+one)
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+		}
+	}
+	add(units, "unit", "units")
+	if heads > 0 {
+		parts[0] += fmt.Sprintf(" (%s staff)", m.num.Int(heads))
+	}
+	add(countIf(r.Channels, func(c *model.Channel) bool { return c.Phase == id }), "channel", "channels")
+	add(countIf(r.Systems, func(s *model.System) bool { return s.Phase == id }), "system", "systems")
+	add(countIf(r.Interfaces, func(f *model.Interface) bool { return f.Phase == id }), "interface", "interfaces")
+	if len(parts) == 0 {
+		return []string{m.st.dim.Render("opens nothing yet: give units, channels or systems `phase: " + txt(id) + "`")}
+	}
+	return []string{"opens " + strings.Join(parts, ", ")}
+}
+
+// aboutProfile says how many of the scenario's staff have the profile.
+func (m *Model) aboutProfile(r *model.Resolved, id string) string {
+	heads, units := 0, map[string]bool{}
+	for _, in := range r.Instances {
+		for _, sc := range in.Staff {
+			if sc.Profile == id {
+				heads += sc.Count
+				units[in.Template] = true
+			}
+		}
+	}
+	return fmt.Sprintf("%s staff in %d units", m.num.Int(heads), len(units))
+}
+
+func countIf[T any](items []T, f func(T) bool) int {
+	n := 0
+	for _, x := range items {
+		if f(x) {
+			n++
+		}
+	}
+	return n
 }
 
 func (m *Model) aboutDiag(d *model.Diagnostic, w int) []string {

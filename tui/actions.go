@@ -31,6 +31,11 @@ func (m *Model) sectionHere() string {
 			return "interfaces"
 		}
 		return "systems"
+	case tabContext:
+		if ok && e.section != "" {
+			return e.section
+		}
+		return contextSections[0].section
 	}
 	return ""
 }
@@ -110,6 +115,14 @@ func (m *Model) newItem(section, id string, sel entry) []yamledit.KV {
 	case "risks":
 		kv = append(kv, yamledit.KV{Key: "title", Value: "New risk"}, yamledit.KV{Key: "category", Value: "operational"},
 			yamledit.KV{Key: "likelihood", Value: 3}, yamledit.KV{Key: "impact", Value: 3})
+	case "actors":
+		kv = append(kv, yamledit.KV{Key: "name", Value: "New actor"}, yamledit.KV{Key: "kind", Value: "ministry"})
+	case "phases":
+		kv = append(kv, yamledit.KV{Key: "title", Value: "New phase"})
+	case "profiles":
+		kv = append(kv, yamledit.KV{Key: "title", Value: "New profile"})
+	case "prerequisites":
+		kv = append(kv, yamledit.KV{Key: "title", Value: "New prerequisite"})
 	}
 	return kv
 }

@@ -18,11 +18,18 @@ const (
 	tabChannels
 	tabSystems
 	tabRisks
+	tabContext
 	tabDiags
 	tabCount
 )
 
-var tabNames = [tabCount]string{"Units", "RACI", "Channels", "Systems", "Risks", "Diagnostics"}
+var tabNames = [tabCount]string{"Units", "RACI", "Channels", "Systems", "Risks", "Context", "Diagnostics"}
+
+// contextSections are the sections of the Context tab, in its order, with
+// their headings.
+var contextSections = []struct{ section, heading string }{
+	{"actors", "Actors"}, {"phases", "Phases"}, {"profiles", "Staff profiles"}, {"prerequisites", "Prerequisites"},
+}
 
 // entry is one line of the left pane: an item of the scenario (a unit, a
 // mandate, a chain entry…), a heading, or a diagnostic.
@@ -116,8 +123,46 @@ func entries(res *result, tab int, collapsed map[string]bool) []entry {
 		return out
 	case tabRisks:
 		return riskEntries(res)
+	case tabContext:
+		return contextEntries(res)
 	}
 	return nil
+}
+
+// contextEntries lists the actors, phases, staff profiles and prerequisites.
+func contextEntries(res *result) []entry {
+	r := res.resolved
+	var out []entry
+	for _, cs := range contextSections {
+		out = append(out, entry{header: true, label: cs.heading, index: -1})
+		switch cs.section {
+		case "actors":
+			for _, a := range r.Actors {
+				out = append(out, item(res, "actors", a.ID, a.Name, a.Kind, &a.Meta))
+			}
+		case "phases":
+			for _, p := range r.Phases {
+				out = append(out, item(res, "phases", p.ID, p.Title, strings.TrimSuffix(p.Start+" → "+p.End, " → "), &p.Meta))
+			}
+		case "profiles":
+			for _, p := range r.Profiles {
+				note := ""
+				if p.FrontOffice {
+					note = "front office"
+				}
+				out = append(out, item(res, "profiles", p.ID, p.Title, note, &p.Meta))
+			}
+		case "prerequisites":
+			for _, p := range r.Prerequisites {
+				note := p.Kind
+				if p.Months > 0 {
+					note = strings.TrimSpace(fmt.Sprintf("%s %d months", note, p.Months))
+				}
+				out = append(out, item(res, "prerequisites", p.ID, p.Title, note, &p.Meta))
+			}
+		}
+	}
+	return out
 }
 
 // item is an entry for an identified item of a section.

@@ -25,6 +25,7 @@ const (
 	kEnum                    // one value of a closed list, chosen from a list
 	kRef                     // an id of the scenario, chosen from a filtered list
 	kLevel                   // a level from 1 to 5
+	kDate                    // YYYY, YYYY-MM or YYYY-MM-DD
 )
 
 // spec is what the editor knows of one field of one kind of item.
@@ -54,6 +55,11 @@ var itemTypes = map[string]reflect.Type{
 	"systems":    reflect.TypeFor[model.System](),
 	"interfaces": reflect.TypeFor[model.Interface](),
 	"risks":      reflect.TypeFor[model.Risk](),
+
+	"actors":        reflect.TypeFor[model.Actor](),
+	"phases":        reflect.TypeFor[model.Phase](),
+	"profiles":      reflect.TypeFor[model.Profile](),
+	"prerequisites": reflect.TypeFor[model.Prerequisite](),
 }
 
 var levelType = reflect.TypeFor[model.Level]()
@@ -106,6 +112,10 @@ func specOf(section string, keys []string) spec {
 		return spec{kind: kEnum, level: true}
 	case "at":
 		return spec{kind: kRef, place: true}
+	case "start", "end":
+		if section == "phases" {
+			return spec{kind: kDate}
+		}
 	}
 	if t == nil {
 		return spec{kind: kText}
@@ -343,6 +353,10 @@ func checkValue(sp spec, text string, taken func(string) bool, old string) strin
 	case kEnum:
 		if len(sp.enum) > 0 && !slices.Contains(sp.enum, s) {
 			return "one of " + strings.Join(sp.enum, ", ")
+		}
+	case kDate:
+		if s != "" && !model.ValidDate(s) {
+			return "a date: YYYY, YYYY-MM or YYYY-MM-DD (2027-01)"
 		}
 	}
 	return ""

@@ -41,7 +41,7 @@ var helpLines = [][2]string{
 	{"enter", "edit the field (references and closed lists: choose from a list);\non a diagnostic, go to the item it is about"},
 	{"esc", "cancel the edit, or go back to the list"},
 	{"tab", "switch between the list and the fields"},
-	{"1…6  [ ]", "switch tab: units, RACI, channels, systems, risks, diagnostics"},
+	{"1…7  [ ]", "switch tab: units, RACI, channels, systems, risks, context, diagnostics"},
 	{"/", "search the list by id or name (fuzzy, accents ignored)"},
 	{"a", "add a unit under the selected one, a mandate, a chain entry, a risk…;\nin the fields: a list item, a staff line, a mitigation"},
 	{"d", "delete the item or the field (asks first)"},
@@ -147,7 +147,7 @@ func (m *Model) normalKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.undoRedo(true)
 	case key.Matches(k, keys.Redo):
 		return m.undoRedo(false)
-	case len(s) == 1 && s >= "1" && s <= "6":
+	case len(s) == 1 && s >= "1" && s <= "7":
 		m.setTab(int(s[0] - '1'))
 	case key.Matches(k, keys.NextTab):
 		m.setTab((m.tab + 1) % tabCount)

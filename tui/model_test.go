@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -171,8 +172,8 @@ func TestAddMoveDuplicateDelete(t *testing.T) {
 	find(t, m, "pole-qualite")
 	toRow(t, m, "name")
 	press(t, m, "d", "y")
-	mustContain(t, screen(m), "1 errors", "6 Diagnostics (1)")
-	press(t, m, "6")
+	mustContain(t, screen(m), "1 errors", "7 Diagnostics (1)")
+	press(t, m, "7")
 	mustContain(t, screen(m), "missing-field")
 	// enter on a diagnostic goes to the item it is about
 	press(t, m, "enter")
@@ -427,4 +428,98 @@ func TestRenameUpdatesReferences(t *testing.T) {
 	if !bytes.Equal(m.doc.Bytes(), before) {
 		t.Fatal("one undo did not bring every reference back")
 	}
+}
+
+// TestContextTab: actors, phases, staff profiles and prerequisites are
+// edited in their tab: a phase's dates are checked as typed, renaming a
+// phase renames every `phase:` naming it, and `a` adds an actor (a section
+// the file did not have yet), a profile and a prerequisite with the fields
+// validation requires.
+func TestContextTab(t *testing.T) {
+	m := open(t, filepath.Join(copyScenarios(t), option))
+	press(t, m, "6")
+	var headings []string
+	for _, e := range m.list {
+		if e.header {
+			headings = append(headings, e.label)
+		}
+	}
+	if got := strings.Join(headings, ", "); got != "Actors, Phases, Staff profiles, Prerequisites" {
+		t.Fatalf("headings %q", got)
+	}
+
+	find(t, m, "ph-b-regions")
+	if e, _ := m.selected(); e.section != "phases" || e.id != "ph-b-regions" {
+		t.Fatalf("selected %+v", e)
+	}
+	if !regexp.MustCompile(`opens \d+ units? \([\d ,]+ staff\)`).MatchString(screen(m)) {
+		t.Errorf("the phase does not say what it opens:\n%s", screen(m))
+	}
+	toRow(t, m, "end")
+	press(t, m, "enter")
+	for range len("2028-06") {
+		press(t, m, "backspace")
+	}
+	typeText(t, m, "2028-13")
+	mustContain(t, screen(m), "✖ a date: YYYY, YYYY-MM or YYYY-MM-DD")
+	press(t, m, "backspace", "backspace")
+	typeText(t, m, "12")
+	press(t, m, "enter")
+	if !bytes.Contains(m.doc.Bytes(), []byte("start: 2027-07, end: 2028-12 }")) {
+		t.Fatalf("the end date was not written in place:\n%s", m.doc.Bytes())
+	}
+
+	before := bytes.Count(m.doc.Bytes(), []byte("ph-b-regions"))
+	toRow(t, m, "id")
+	press(t, m, "enter")
+	for range len("ph-b-regions") {
+		press(t, m, "backspace")
+	}
+	typeText(t, m, "ph-regions")
+	press(t, m, "enter")
+	after := m.doc.Bytes()
+	if bytes.Contains(after, []byte("ph-b-regions")) || bytes.Count(after, []byte("ph-regions")) != before {
+		t.Fatalf("the phase's references were not all renamed (%d before):\n%s", before, after)
+	}
+	mustContain(t, screen(m), fmt.Sprintf("%d references updated", before-1), "0 errors")
+
+	press(t, m, "tab") // back to the list
+	find(t, m, "cadre-dirigeant")
+	if !regexp.MustCompile(`\d+ staff in \d+ units`).MatchString(screen(m)) {
+		t.Errorf("the profile does not say how many have it:\n%s", screen(m))
+	}
+	find(t, m, "chef-gouvernement")
+	press(t, m, "a")
+	typeText(t, m, "cour-comptes")
+	press(t, m, "enter")
+	if !bytes.Contains(m.doc.Bytes(), []byte("\nactors:\n  - { id: cour-comptes, name: New actor, kind: ministry }\n")) {
+		t.Fatalf("the new actor is not written:\n%s", m.doc.Bytes())
+	}
+	toRow(t, m, "kind")
+	press(t, m, "enter")
+	typeText(t, m, "oversight")
+	press(t, m, "enter")
+	if !bytes.Contains(m.doc.Bytes(), []byte("{ id: cour-comptes, name: New actor, kind: oversight }")) {
+		t.Fatal("the actor's kind was not chosen from its list")
+	}
+	press(t, m, "tab")
+	for _, c := range []struct{ near, id, want string }{
+		{"ph-regions", "ph-c-pilote", ""},
+		{"pre-statut", "pre-budget", "  - { id: pre-budget, title: New prerequisite }\n"},
+	} {
+		find(t, m, c.near)
+		press(t, m, "a")
+		typeText(t, m, c.id)
+		press(t, m, "enter")
+		if e, _ := m.selected(); e.id != c.id {
+			t.Errorf("selected %q after adding %s", e.id, c.id)
+		}
+		if c.want != "" && !bytes.Contains(m.doc.Bytes(), []byte(c.want)) {
+			t.Errorf("%s is not written:\n%s", c.id, m.doc.Bytes())
+		}
+	}
+	if !bytes.Contains(m.doc.Bytes(), []byte("id: ph-c-pilote, title: New phase")) {
+		t.Errorf("the new phase is not written in the flow style of its neighbours:\n%s", m.doc.Bytes())
+	}
+	mustContain(t, screen(m), "0 errors")
 }

@@ -90,7 +90,7 @@ func sgrLen(s string) int {
 func (m *Model) render() string {
 	w, h := max(m.width, 20), max(m.height, 7)
 	lines := make([]string, 0, h)
-	lines = append(lines, fit(m.headerLine(), w), fit(m.figuresLine(), w), fit(m.tabLine(), w))
+	lines = append(lines, fit(m.headerLine(), w), fit(m.figuresLine(), w), fit(m.tabLine(w), w))
 	body := m.bodyHeight()
 	var left, right []string
 	if m.mode == modeHelp {
@@ -216,13 +216,25 @@ func (m *Model) riskCounts() (crit, high int) {
 	return crit, high
 }
 
-func (m *Model) tabLine() string {
-	var b strings.Builder
+// tabLine is the tab bar; on a narrow screen the tabs lose their padding so
+// that the number of diagnostics stays in view.
+func (m *Model) tabLine(w int) string {
+	labels := make([]string, len(tabNames))
+	width := 0
 	for i, n := range tabNames {
-		label := fmt.Sprintf(" %d %s ", i+1, n)
+		labels[i] = fmt.Sprintf("%d %s", i+1, n)
 		if i == tabDiags && m.res != nil && len(m.res.diags) > 0 {
-			label = fmt.Sprintf(" %d %s (%d) ", i+1, n, len(m.res.diags))
+			labels[i] = fmt.Sprintf("%d %s (%d)", i+1, n, len(m.res.diags))
 		}
+		width += len([]rune(labels[i])) + 2
+	}
+	pad := " "
+	if width > w {
+		pad = ""
+	}
+	var b strings.Builder
+	for i, label := range labels {
+		label = pad + label + " "
 		if i == m.tab {
 			b.WriteString(m.st.tabOn.Render(label))
 		} else {

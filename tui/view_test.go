@@ -41,7 +41,7 @@ func TestTreeAndFigures(t *testing.T) {
 	s := screen(m)
 	// replicated units show their number of instances and their headcount
 	mustContain(t, s, "orgdesign anas-deconcentree.yaml", "847 staff", "181.9 M MAD/yr", "×12  256", "×75  439",
-		"1 Units", "6 Diagnostics", "? help")
+		"1 Units", "6 Context", "7 Diagnostics", "? help")
 	lines := strings.Split(s, "\n")
 	if len(lines) != 24 {
 		t.Fatalf("%d lines, want 24", len(lines))
@@ -67,7 +67,8 @@ func TestTabs(t *testing.T) {
 		{"3", []string{"Accueil des antennes", "province"}},
 		{"4", []string{"Systems", "Interfaces", "→"}},
 		{"5", []string{"Register", "Derived from the structure"}},
-		{"6", []string{"6 Diagnostics"}},
+		{"6", []string{"Actors", "Chef du gouverneme", "government"}},
+		{"7", []string{"7 Diagnostics"}},
 	}
 	for _, c := range cases {
 		press(t, m, c.key)
