@@ -41,6 +41,7 @@ func FuzzHTML(f *testing.F) {
 		"*em* **strong** `code` ~~del~~", "# heading\n\n- list\n\n| a | b |\n|---|:-:|\n| 1 | 2 |", "- [ ] task",
 		"&lt;script&gt; &#60;script&#62; &#x3C;", "<style>body{display:none}</style>", `<iframe src="//evil.example">`,
 		"{{.}} {{template \"x\"}}", "%3Cscript%3E", `\<script\>`, "a-valid-id", "x",
+		"\x00chart 0\x00", "a\x00chart 1\x00b", // the marks charts replace (write.go)
 	}
 	for _, s := range hostile {
 		f.Add(s, s)
@@ -60,6 +61,35 @@ func FuzzHTML(f *testing.F) {
 			checkPage(t, fx, p, plain)
 		}
 	})
+}
+
+// TestChartMarksCannotBeForged: a name or a Markdown field written like
+// the mark a chart replaces in a page (NUL, "chart", its rank, NUL) stays
+// text: each page holds exactly its own charts.
+func TestChartMarksCannotBeForged(t *testing.T) {
+	fx := loadHTMLFixture(t)
+	for _, text := range []string{"\x00chart 0\x00", "x\x00chart 1\x00y"} {
+		r, err := fx.build(text, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages, err := render(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		charts := map[string]int{"index.html": 0}
+		for _, s := range r.Scenarios {
+			charts[s.Page+".html"] = len(s.Charts) // render keeps the report's own charts
+		}
+		for _, p := range pages {
+			if n := bytes.Count(p.Data, []byte("<svg")); n != charts[p.Name] {
+				t.Errorf("%q: %s holds %d charts, want %d", text, p.Name, n, charts[p.Name])
+			}
+			if bytes.IndexByte(p.Data, 0) >= 0 {
+				t.Errorf("%q: %s holds a NUL byte", text, p.Name)
+			}
+		}
+	}
 }
 
 // TestMarkdownLinkSchemes: a Markdown field links to http, https, mailto and
@@ -125,7 +155,7 @@ var markdownElements = []string{"p", "em", "strong", "del", "a", "code", "pre", 
 
 var markdownAttrs = []string{"href", "src", "alt", "title", "id", "style", "checked", "disabled", "type", "start"}
 
-func loadHTMLFixture(f *testing.F) *htmlFixture {
+func loadHTMLFixture(f testing.TB) *htmlFixture {
 	fx := &htmlFixture{files: map[string]*yaml.Node{}}
 	dir := "testdata/study"
 	entries, err := os.ReadDir(dir)
