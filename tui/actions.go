@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orgdesign/orgdesign/internal/yamledit"
+	"github.com/orgdesign/orgdesign/model"
 )
 
 // sectionHere says which section `a` adds to: the tab's, or for the tabs
@@ -76,6 +77,9 @@ func (m *Model) add() tea.Cmd {
 		}}
 		return m.choose(p, candidates(m.res, p.spec))
 	}
+	if section == "relations" {
+		return m.addRelation()
+	}
 	sel, _ := m.selected()
 	p := &prompt{title: "new " + singularOf(section) + ": id", spec: spec{kind: kID}, apply: func(m *Model, id string) tea.Cmd {
 		m.want = entry{section: section, id: id, index: -1}.key()
@@ -85,6 +89,24 @@ func (m *Model) add() tea.Cmd {
 		})
 	}}
 	return m.ask(p, "")
+}
+
+// addRelation adds a relation, which has no id: its first end is chosen,
+// the other is the agency (or, from the agency, the first actor), the kind
+// coordination, all to change.
+func (m *Model) addRelation() tea.Cmd {
+	p := &prompt{title: "new relation: from", spec: specOf("relations", []string{"from"}), apply: func(m *Model, from string) tea.Cmd {
+		to := model.Reserved
+		if r := m.res.resolvedOrNil(); from == model.Reserved && r != nil && len(r.Actors) > 0 {
+			to = r.Actors[0].ID
+		}
+		const kind = "coordination"
+		m.want = entry{section: "relations", id: relationID(from, to, kind), index: m.countOwn("relations")}.key()
+		return m.change("relation "+relationID(from, to, kind)+" added", func(d *yamledit.Doc) error {
+			return d.Append(yamledit.Path{"relations"}, []yamledit.KV{{Key: "from", Value: from}, {Key: "to", Value: to}, {Key: "kind", Value: kind}})
+		})
+	}}
+	return m.choose(p, candidates(m.res, p.spec))
 }
 
 // newItem is a new item with the fields validation requires, filled with
@@ -256,10 +278,10 @@ func (m *Model) copyItem() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	if e.section == "chain" {
-		m.want = entry{section: "chain", id: e.id, index: i + 1}.key()
-		return m.change("chain entry "+e.id+" duplicated", func(d *yamledit.Doc) error {
-			return d.Insert(yamledit.Path{"chain"}, i+1, kv)
+	if e.section == "chain" || e.section == "relations" {
+		m.want = entry{section: e.section, id: e.id, index: i + 1}.key()
+		return m.change(singularOf(e.section)+" "+e.id+" duplicated", func(d *yamledit.Doc) error {
+			return d.Insert(yamledit.Path{e.section}, i+1, kv)
 		})
 	}
 	p := &prompt{title: "duplicate " + e.id + " as: id", spec: spec{kind: kID}, apply: func(m *Model, id string) tea.Cmd {

@@ -28,7 +28,7 @@ var tabNames = [tabCount]string{"Units", "RACI", "Channels", "Systems", "Risks",
 // contextSections are the sections of the Context tab, in its order, with
 // their headings.
 var contextSections = []struct{ section, heading string }{
-	{"actors", "Actors"}, {"phases", "Phases"}, {"profiles", "Staff profiles"}, {"prerequisites", "Prerequisites"},
+	{"actors", "Actors"}, {"relations", "Relations"}, {"phases", "Phases"}, {"profiles", "Staff profiles"}, {"prerequisites", "Prerequisites"},
 }
 
 // entry is one line of the left pane: an item of the scenario (a unit, a
@@ -139,6 +139,14 @@ func contextEntries(res *result) []entry {
 		case "actors":
 			for _, a := range r.Actors {
 				out = append(out, item(res, "actors", a.ID, a.Name, a.Kind, &a.Meta))
+			}
+		case "relations":
+			for _, rel := range r.Relations {
+				e := item(res, "relations", relationID(rel.From, rel.To, rel.Kind), rel.From+" → "+rel.To, rel.Kind, &rel.Meta)
+				if e.file == res.name && res.own != nil && res.own.Scenario != nil {
+					e.index = slices.Index(res.own.Scenario.Relations, rel)
+				}
+				out = append(out, e)
 			}
 		case "phases":
 			for _, p := range r.Phases {
@@ -315,16 +323,25 @@ func nodeAt(root *yaml.Node, section string, pos model.Pos) *yaml.Node {
 }
 
 // locate finds the index of an entry's item in the current document: by id,
-// or for a chain entry by its index, checked against its stage. ok is false
+// or for a chain entry or a relation by its index, checked against its stage
+// or its ends and kind. ok is false
 // when the item is not (or no longer) there.
 func locate(root *yaml.Node, e entry) (int, *yaml.Node, bool) {
 	seq := sectionNode(root, e.section)
 	if seq == nil {
 		return 0, nil, false
 	}
-	if e.section == "chain" {
+	switch e.section {
+	case "chain":
 		if e.index >= 0 && e.index < len(seq.Content) && scalarOf(seq.Content[e.index], "stage") == e.id {
 			return e.index, seq.Content[e.index], true
+		}
+		return 0, nil, false
+	case "relations":
+		if e.index >= 0 && e.index < len(seq.Content) {
+			if it := seq.Content[e.index]; relationID(scalarOf(it, "from"), scalarOf(it, "to"), scalarOf(it, "kind")) == e.id {
+				return e.index, it, true
+			}
 		}
 		return 0, nil, false
 	}
@@ -335,6 +352,10 @@ func locate(root *yaml.Node, e entry) (int, *yaml.Node, bool) {
 	}
 	return 0, nil, false
 }
+
+// relationID names a relation, which has no id: what it merges by (its
+// ends and its kind), as the list shows it.
+func relationID(from, to, kind string) string { return from + " → " + to + " (" + kind + ")" }
 
 // scalarOf returns the value of a key of a mapping node, "" if absent.
 func scalarOf(n *yaml.Node, key string) string {

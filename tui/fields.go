@@ -57,6 +57,7 @@ var itemTypes = map[string]reflect.Type{
 	"risks":      reflect.TypeFor[model.Risk](),
 
 	"actors":        reflect.TypeFor[model.Actor](),
+	"relations":     reflect.TypeFor[model.Relation](),
 	"phases":        reflect.TypeFor[model.Phase](),
 	"profiles":      reflect.TypeFor[model.Profile](),
 	"prerequisites": reflect.TypeFor[model.Prerequisite](),

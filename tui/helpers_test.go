@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -204,4 +205,38 @@ func toRow(t testing.TB, m *Model, want string) {
 		}
 	}
 	t.Fatalf("no row %q among %d rows", want, len(m.rows))
+}
+
+// choose edits a field whose value is picked from a list: the row, enter,
+// the text typed to filter the list, enter.
+func choose(t testing.TB, m *Model, row, text string) {
+	t.Helper()
+	toRow(t, m, row)
+	press(t, m, "enter")
+	typeText(t, m, text)
+	press(t, m, "enter")
+}
+
+// mustWrite fails unless the edited text holds want.
+func mustWrite(t testing.TB, m *Model, want, what string) {
+	t.Helper()
+	if !bytes.Contains(m.doc.Bytes(), []byte(want)) {
+		t.Fatalf("%s: the text lacks %q:\n%s", what, want, m.doc.Bytes())
+	}
+}
+
+// mustSelect fails unless the list's cursor is on the item id.
+func mustSelect(t testing.TB, m *Model, id, what string) {
+	t.Helper()
+	if e, _ := m.selected(); e.id != id {
+		t.Errorf("%s: %q selected, want %q", what, e.id, id)
+	}
+}
+
+// addNew presses a and answers its prompt with text.
+func addNew(t testing.TB, m *Model, text string) {
+	t.Helper()
+	press(t, m, "a")
+	typeText(t, m, text)
+	press(t, m, "enter")
 }

@@ -444,7 +444,7 @@ func TestContextTab(t *testing.T) {
 			headings = append(headings, e.label)
 		}
 	}
-	if got := strings.Join(headings, ", "); got != "Actors, Phases, Staff profiles, Prerequisites" {
+	if got := strings.Join(headings, ", "); got != "Actors, Relations, Phases, Staff profiles, Prerequisites" {
 		t.Fatalf("headings %q", got)
 	}
 
@@ -489,37 +489,45 @@ func TestContextTab(t *testing.T) {
 		t.Errorf("the profile does not say how many have it:\n%s", screen(m))
 	}
 	find(t, m, "chef-gouvernement")
-	press(t, m, "a")
-	typeText(t, m, "cour-comptes")
-	press(t, m, "enter")
-	if !bytes.Contains(m.doc.Bytes(), []byte("\nactors:\n  - { id: cour-comptes, name: New actor, kind: ministry }\n")) {
-		t.Fatalf("the new actor is not written:\n%s", m.doc.Bytes())
-	}
-	toRow(t, m, "kind")
-	press(t, m, "enter")
-	typeText(t, m, "oversight")
-	press(t, m, "enter")
-	if !bytes.Contains(m.doc.Bytes(), []byte("{ id: cour-comptes, name: New actor, kind: oversight }")) {
-		t.Fatal("the actor's kind was not chosen from its list")
-	}
+	addNew(t, m, "cour-comptes")
+	mustWrite(t, m, "\nactors:\n  - { id: cour-comptes, name: New actor, kind: ministry }\n", "a new actor")
+	choose(t, m, "kind", "oversight")
+	mustWrite(t, m, "{ id: cour-comptes, name: New actor, kind: oversight }", "the actor's kind chosen from its list")
 	press(t, m, "tab")
 	for _, c := range []struct{ near, id, want string }{
-		{"ph-regions", "ph-c-pilote", ""},
+		{"ph-regions", "ph-c-pilote", "id: ph-c-pilote, title: New phase"},
 		{"pre-statut", "pre-budget", "  - { id: pre-budget, title: New prerequisite }\n"},
 	} {
 		find(t, m, c.near)
-		press(t, m, "a")
-		typeText(t, m, c.id)
-		press(t, m, "enter")
-		if e, _ := m.selected(); e.id != c.id {
-			t.Errorf("selected %q after adding %s", e.id, c.id)
-		}
-		if c.want != "" && !bytes.Contains(m.doc.Bytes(), []byte(c.want)) {
-			t.Errorf("%s is not written:\n%s", c.id, m.doc.Bytes())
-		}
+		addNew(t, m, c.id)
+		mustSelect(t, m, c.id, "after adding")
+		mustWrite(t, m, c.want, "in the flow style of its neighbours")
 	}
-	if !bytes.Contains(m.doc.Bytes(), []byte("id: ph-c-pilote, title: New phase")) {
-		t.Errorf("the new phase is not written in the flow style of its neighbours:\n%s", m.doc.Bytes())
+	mustContain(t, screen(m), "0 errors")
+
+	// Relations have no id: the file's own are edited in place, an inherited
+	// one is copied into the file to override it, a new one starts from the
+	// end chosen.
+	find(t, m, "dr → autorites-locales")
+	if e, _ := m.selected(); e.section != "relations" || !e.own(m.res) {
+		t.Fatalf("selected %+v", e)
+	}
+	choose(t, m, "kind", "service")
+	mustWrite(t, m, "{ from: dr, to: autorites-locales, kind: service, label:", "the relation's kind changed in place")
+	mustSelect(t, m, "dr → autorites-locales (service)", "after changing the kind")
+	press(t, m, "tab")
+	find(t, m, "anr → agency")
+	if e, _ := m.selected(); e.section != "relations" || e.own(m.res) {
+		t.Fatalf("selected %+v, want the inherited relation", e)
+	}
+	press(t, m, "c")
+	mustWrite(t, m, "  - { from: anr, to: agency, kind: data, label:", "the inherited relation copied")
+	addNew(t, m, "cour-comptes")
+	mustWrite(t, m, "  - { from: cour-comptes, to: agency, kind: coordination }\n", "a new relation")
+	mustSelect(t, m, "cour-comptes → agency (coordination)", "after adding a relation")
+	press(t, m, "d", "y")
+	if bytes.Contains(m.doc.Bytes(), []byte("from: cour-comptes")) {
+		t.Error("the new relation was not deleted")
 	}
 	mustContain(t, screen(m), "0 errors")
 }
