@@ -15,7 +15,7 @@ import (
 // op is one edit, applied both to a Doc and, independently, to the decoded
 // generic value of the document.
 type op struct {
-	kind  string // set, num, bool, delete, insert, move
+	kind  string // set, num, bool, delete, insert, move, field
 	path  Path
 	str   string
 	num   float64
@@ -38,6 +38,8 @@ func (o op) String() string {
 		return fmt.Sprintf("InsertValue(%s, %d, %s)", o.path, o.index, show(o.value))
 	case "move":
 		return fmt.Sprintf("Move(%s, %d)", o.path, o.index)
+	case "field":
+		return fmt.Sprintf("AddField(%s, %s)", o.path, show(o.value))
 	}
 	return o.kind
 }
@@ -61,6 +63,8 @@ func (o op) apply(d *Doc) error {
 		return d.InsertValue(o.path, o.index, o.value)
 	case "move":
 		return d.Move(o.path, o.index)
+	case "field":
+		return d.AddField(o.path, o.value)
 	}
 	panic(o.kind)
 }
@@ -202,6 +206,16 @@ func (o op) expect(v any) (any, bool) {
 			i := last.(int)
 			*parent = append(c[:i:i], c[i+1:]...)
 		}
+	case "field":
+		c, ok := (*parent).(map[string]any)
+		k, isKey := last.(string)
+		if !ok || !isKey {
+			return nil, false
+		}
+		if _, written := c[k]; written {
+			return nil, false
+		}
+		c[k] = generic(o.value)
 	case "move":
 		c := (*parent).([]any)
 		i := last.(int)

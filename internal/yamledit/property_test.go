@@ -88,7 +88,7 @@ func randomOp(r *rand.Rand, root *yaml.Node) op {
 	collect(root, Path{}, &t)
 	pick := func(ps []Path) Path { return ps[r.IntN(len(ps))] }
 	for {
-		switch k := r.IntN(10); {
+		switch k := r.IntN(11); {
 		case k < 3 && len(t.scalars) > 0:
 			return set(pick(t.scalars), values[r.IntN(len(values))])
 		case k == 3 && len(t.scalars) > 0:
@@ -115,6 +115,12 @@ func randomOp(r *rand.Rand, root *yaml.Node) op {
 		case k == 9 && len(t.maps) > 0:
 			p := append(append(Path{}, pick(t.maps)...), "liste-"+strconv.Itoa(r.IntN(100)))
 			return ins(p, 0, randomValue(r))
+		case k == 10 && len(t.maps) > 0:
+			p := append(append(Path{}, pick(t.maps)...), "groupe-"+strconv.Itoa(r.IntN(100)))
+			if r.IntN(2) == 0 {
+				return field(p, []KV{{"a", randomValue(r)}, {"b", randomValue(r)}})
+			}
+			return field(p, randomValue(r))
 		}
 	}
 }

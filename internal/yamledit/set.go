@@ -166,6 +166,52 @@ func (d *Doc) addKey(p Path, m *yaml.Node, name string, s scalar) error {
 	return d.commit(p, m, want, sp)
 }
 
+// AddField adds a field not written yet: p names the mapping, then the
+// field. The value is any InsertValue takes (a string, number, bool,
+// []string, []any or []KV); a list or a mapping is written in flow style on
+// the field's line ("institution: { legalForm: autonomous-agency }"), which
+// fields can then be added to. A field already written is refused: Set
+// replaces a value.
+func (d *Doc) AddField(p Path, v any) error {
+	if len(p) == 0 {
+		return &Error{Msg: "the path is empty: name the field to add"}
+	}
+	name, ok := p[len(p)-1].(string)
+	if !ok {
+		return &Error{Path: p, Msg: "a field is named by a text, not a position"}
+	}
+	chain, err := d.resolve(p[:len(p)-1])
+	if err != nil {
+		return err
+	}
+	m := chain[len(chain)-1]
+	if m.Kind != yaml.MappingNode {
+		return errorAt(m, p, "is %s, not a group of fields", kindName(m))
+	}
+	if findKey(m, name) >= 0 {
+		return errorAt(m, p, "is already written: change its value instead")
+	}
+	if !utf8.ValidString(name) {
+		return errorAt(m, p, "the field name is not valid UTF-8")
+	}
+	l := d.layout()
+	if err := editable(p[:len(p)-1], m, l.at[m]); err != nil {
+		return err
+	}
+	flow := l.at[m].inFlow || m.Style&yaml.FlowStyle != 0
+	text, err := renderValue(v, flow, l.flowPad)
+	if err != nil {
+		return errorAt(m, p, "%v", err)
+	}
+	sp, err := d.addField(l, p, m, renderString(name, flow, 0)+": "+text)
+	if err != nil {
+		return err
+	}
+	want, at := d.expected(p[:len(p)-1])
+	at.Content = append(at.Content, valueNode(name), valueNode(v))
+	return d.commit(p, m, want, sp)
+}
+
 // addField writes "key: value" as the last field of mapping m.
 func (d *Doc) addField(l *layout, p Path, m *yaml.Node, field string) (splice, error) {
 	in := l.at[m]

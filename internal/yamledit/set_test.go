@@ -19,6 +19,7 @@ func del(p Path) op                { return op{kind: "delete", path: p} }
 func ins(p Path, i int, v any) op  { return op{kind: "insert", path: p, index: i, value: v} }
 func appendKV(p Path, kv ...KV) op { return op{kind: "insert", path: p, index: -1, value: kv} }
 func move(p Path, j int) op        { return op{kind: "move", path: p, index: j} }
+func field(p Path, v any) op       { return op{kind: "field", path: p, value: v} }
 func crlf(s string) string         { return strings.ReplaceAll(s, "\n", "\r\n") }
 func runCases(t *testing.T, cases []editCase) {
 	t.Helper()
@@ -128,6 +129,41 @@ func TestSetAddsKey(t *testing.T) {
 		{"empty flow mapping", "u: {}\n", setNum(Path{"u", "b"}, 1), "u: { b: 1 }\n"},
 		{"CRLF", crlf("a:\n  b: 1\nc: 2\n"), set(Path{"a", "x"}, "y"), crlf("a:\n  b: 1\n  x: y\nc: 2\n")},
 	})
+}
+
+// TestAddField: a field not written yet, whatever its value, goes on one
+// line (a mapping or a list in flow style) after the mapping's last field.
+func TestAddField(t *testing.T) {
+	runCases(t, []editCase{
+		{"a mapping at the top", "scenario:\n  id: s\nunits: []\n", field(Path{"institution"}, []KV{{Key: "legalForm", Value: "autonomous-agency"}}),
+			"scenario:\n  id: s\nunits: []\ninstitution: { legalForm: autonomous-agency }\n"},
+		{"a number in a block mapping", "a:\n  b: 1\nc: 2\n", field(Path{"a", "n"}, 45500000.5), "a:\n  b: 1\n  n: 45500000.5\nc: 2\n"},
+		{"a mapping in a flow mapping", "u: { a: 1 }\n", field(Path{"u", "m"}, []KV{{Key: "x", Value: true}, {Key: "y", Value: "z, w"}}),
+			"u: { a: 1, m: { x: true, y: \"z, w\" } }\n"},
+		{"a list", "a: 1\n", field(Path{"l"}, []string{"x", "y"}), "a: 1\nl: [x, y]\n"},
+		{"no final newline, CRLF", crlf("a: 1\nb: 2"), field(Path{"t"}, []KV{{Key: "months", Value: 18}}), crlf("a: 1\nb: 2\nt: { months: 18 }")},
+	})
+	d, err := Parse([]byte("a:\n  b: 1\nl: [1]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		p    Path
+		want string
+	}{
+		{Path{"a", "b"}, "already written"},
+		{Path{"l", "x"}, "not a group of fields"},
+		{Path{"l", 0}, "named by a text"},
+		{Path{"z", "x"}, ""},
+	} {
+		err := d.AddField(c.p, "v")
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("AddField(%s): %v, want an error saying %q", c.p, err, c.want)
+		}
+	}
+	if string(d.Bytes()) != "a:\n  b: 1\nl: [1]\n" {
+		t.Errorf("a refused field changed the text:\n%s", d.Bytes())
+	}
 }
 
 func TestSetBlockScalar(t *testing.T) {
