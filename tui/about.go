@@ -22,6 +22,13 @@ func (m *Model) about(w int) []string {
 	case e.derived != nil:
 		return m.aboutDerived(e.derived, w)
 	}
+	if mapSections[e.section] {
+		out := []string{m.st.title.Render(txt(e.label))}
+		for _, l := range wrap("fields written in "+txt(shortFile(e.file, m.name))+"; those marked ↑ are inherited: setting one writes it here", w-2) {
+			out = append(out, m.st.dim.Render(l))
+		}
+		return out
+	}
 	out := []string{m.st.title.Render(singularOf(e.section)+" "+txt(e.id)) + "  " + txt(e.label)}
 	if e.own(m.res) {
 		out = append(out, m.st.dim.Render("in "+txt(shortFile(e.file, m.name))))

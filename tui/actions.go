@@ -80,6 +80,10 @@ func (m *Model) add() tea.Cmd {
 	if section == "relations" {
 		return m.addRelation()
 	}
+	if mapSections[section] {
+		m.fail("%s is a group of fields, not a list: tab to its fields and enter to set one", section)
+		return nil
+	}
 	sel, _ := m.selected()
 	p := &prompt{title: "new " + singularOf(section) + ": id", spec: spec{kind: kID}, apply: func(m *Model, id string) tea.Cmd {
 		m.want = entry{section: section, id: id, index: -1}.key()
@@ -180,7 +184,11 @@ func (m *Model) del() tea.Cmd {
 	}
 	if m.focus == focusDetail && m.rowCursor < len(m.rows) {
 		rw := m.rows[m.rowCursor]
-		if !rw.set {
+		switch {
+		case rw.inherited:
+			m.setStatus("%s is inherited: nothing to delete here", rw.label)
+			return nil
+		case !rw.set:
 			m.setStatus("%s is not written: nothing to delete", rw.label)
 			return nil
 		}
@@ -189,6 +197,10 @@ func (m *Model) del() tea.Cmd {
 		return m.confirmThen(fmt.Sprintf("Delete %s of %s?", what, e.id), func(m *Model) tea.Cmd {
 			return m.change(what+" deleted", func(d *yamledit.Doc) error { return d.Delete(path) })
 		})
+	}
+	if mapSections[e.section] {
+		m.fail("d deletes one of its fields: tab to the fields")
+		return nil
 	}
 	msg := fmt.Sprintf("Delete %s %s?", singularOf(e.section), e.id)
 	if r := m.res.resolvedOrNil(); r != nil && (e.section == "units" || e.section == "bodies") {
@@ -264,6 +276,10 @@ func (m *Model) copyItem() tea.Cmd {
 	node := m.nodeOf(e)
 	if node == nil {
 		m.fail("%s: its text was not found", e.id)
+		return nil
+	}
+	if mapSections[e.section] {
+		m.fail("%s: set its fields here directly (those not written here are inherited)", e.section)
 		return nil
 	}
 	kv := kvOf(node)

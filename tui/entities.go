@@ -129,10 +129,22 @@ func entries(res *result, tab int, collapsed map[string]bool) []entry {
 	return nil
 }
 
-// contextEntries lists the actors, phases, staff profiles and prerequisites.
+// contextEntries lists the institutional frame and the transition (groups
+// of fields), then the actors, relations, phases, staff profiles and
+// prerequisites.
 func contextEntries(res *result) []entry {
 	r := res.resolved
-	var out []entry
+	out := []entry{{header: true, label: "Institution and transition", index: -1}}
+	inst := groupEntry(res, "institution", "Institutional frame")
+	if r.Institution != nil {
+		inst.note = r.Institution.LegalForm
+	}
+	out = append(out, inst)
+	tr := groupEntry(res, "transition", "Transition")
+	if t := r.Transition; t != nil && t.Months > 0 {
+		tr.note = fmt.Sprintf("%d months", t.Months)
+	}
+	out = append(out, tr)
 	for _, cs := range contextSections {
 		out = append(out, entry{header: true, label: cs.heading, index: -1})
 		switch cs.section {
@@ -171,6 +183,26 @@ func contextEntries(res *result) []entry {
 		}
 	}
 	return out
+}
+
+// groupEntry is the entry of a group section (mapSections): always this
+// file's, where its fields are written (those not written are inherited),
+// placed where the file writes the group, if it does.
+func groupEntry(res *result, section, label string) entry {
+	e := entry{section: section, id: section, index: -1, label: label, file: res.name, pos: model.Pos{File: res.name}}
+	if res.own != nil && res.own.Scenario != nil {
+		switch section {
+		case "institution":
+			if in := res.own.Scenario.Institution; in != nil {
+				e.pos = in.Pos
+			}
+		case "transition":
+			if t := res.own.Scenario.Transition; t != nil {
+				e.pos = t.Pos
+			}
+		}
+	}
+	return e
 }
 
 // item is an entry for an identified item of a section.
@@ -291,8 +323,19 @@ func (e entry) own(res *result) bool {
 	return res != nil && e.section != "" && e.file == res.name
 }
 
+// groupNode returns the mapping node of a group section (mapSections) in a
+// document, or nil.
+func groupNode(root *yaml.Node, section string) *yaml.Node {
+	return topValue(root, section, yaml.MappingNode)
+}
+
 // sectionNode returns the sequence node of a section in a document, or nil.
 func sectionNode(root *yaml.Node, section string) *yaml.Node {
+	return topValue(root, section, yaml.SequenceNode)
+}
+
+// topValue returns the value of a top-level key when it is of the kind.
+func topValue(root *yaml.Node, key string, kind yaml.Kind) *yaml.Node {
 	if root != nil && root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
@@ -300,7 +343,7 @@ func sectionNode(root *yaml.Node, section string) *yaml.Node {
 		return nil
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == section && root.Content[i+1].Kind == yaml.SequenceNode {
+		if root.Content[i].Value == key && root.Content[i+1].Kind == kind {
 			return root.Content[i+1]
 		}
 	}
@@ -327,6 +370,10 @@ func nodeAt(root *yaml.Node, section string, pos model.Pos) *yaml.Node {
 // or its ends and kind. ok is false
 // when the item is not (or no longer) there.
 func locate(root *yaml.Node, e entry) (int, *yaml.Node, bool) {
+	if mapSections[e.section] {
+		n := groupNode(root, e.section)
+		return 0, n, n != nil
+	}
 	seq := sectionNode(root, e.section)
 	if seq == nil {
 		return 0, nil, false

@@ -61,7 +61,15 @@ var itemTypes = map[string]reflect.Type{
 	"phases":        reflect.TypeFor[model.Phase](),
 	"profiles":      reflect.TypeFor[model.Profile](),
 	"prerequisites": reflect.TypeFor[model.Prerequisite](),
+
+	"institution": reflect.TypeFor[model.Institution](),
+	"transition":  reflect.TypeFor[model.Transition](),
 }
+
+// mapSections are the sections that are one group of fields, not a list:
+// merged field by field with what the file extends, each field written in
+// this file overriding the inherited one.
+var mapSections = map[string]bool{"institution": true, "transition": true}
 
 var levelType = reflect.TypeFor[model.Level]()
 
@@ -217,16 +225,19 @@ func fieldKeys(t reflect.Type) []string {
 
 // row is one line of the detail pane: a field, a list header or a list item.
 type row struct {
-	path   []any  // from the item: {"staff", 0, "count"}
-	label  string // what the line says on the left
-	value  string // the value as written
-	depth  int
-	spec   spec
-	set    bool // written in the file
-	header bool // a list or mapping: not edited itself
-	list   bool // a list of scalars (header) or one of its items (addable, deletable)
-	group  bool // a list of mappings (staff lines, mitigations) or one of its items
-	line   int  // where the value is written in its file
+	path  []any  // from the item: {"staff", 0, "count"}
+	label string // what the line says on the left
+	value string // the value as written
+	depth int
+	spec  spec
+	set   bool // written in the file
+	// inherited: a field of a group (mapSections) not written in this file,
+	// with the value it has from the file extended (value)
+	inherited bool
+	header    bool // a list or mapping: not edited itself
+	list      bool // a list of scalars (header) or one of its items (addable, deletable)
+	group     bool // a list of mappings (staff lines, mitigations) or one of its items
+	line      int  // where the value is written in its file
 }
 
 // rowsOf lists the fields of an item from its yaml node: the fields written,
@@ -260,6 +271,39 @@ func rowsOf(section string, node *yaml.Node) []row {
 			continue // a mapping (cost) or a list of mappings (staff): added from the file
 		default:
 			rows = append(rows, row{path: []any{k}, label: k, spec: specOf(section, []string{k})})
+		}
+	}
+	return rows
+}
+
+// mapRows lists the fields of a group section (mapSections): those written
+// in this file (node, nil when it has none) as rowsOf does, then the others,
+// showing the value merged from the file extended (inherited) when there is
+// one.
+func mapRows(section string, node *yaml.Node, merged any) []row {
+	if node == nil || node.Kind != yaml.MappingNode {
+		node = &yaml.Node{Kind: yaml.MappingNode}
+	}
+	rows := rowsOf(section, node)
+	v := reflect.ValueOf(merged)
+	if !v.IsValid() || v.Kind() != reflect.Pointer || v.IsNil() {
+		return rows
+	}
+	v = v.Elem()
+	for i, rw := range rows {
+		if rw.set || rw.header || len(rw.path) != 1 {
+			continue
+		}
+		key, _ := rw.path[0].(string)
+		sf, ok := structField(v.Type(), []string{key})
+		if !ok {
+			continue
+		}
+		if f := v.FieldByIndex(sf.Index); !f.IsZero() {
+			rows[i].value, rows[i].inherited = fmt.Sprint(f.Interface()), true
+			if f.Kind() == reflect.Float64 {
+				rows[i].value = strconv.FormatFloat(f.Float(), 'f', -1, 64)
+			}
 		}
 	}
 	return rows

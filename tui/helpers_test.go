@@ -240,3 +240,15 @@ func addNew(t testing.TB, m *Model, text string) {
 	typeText(t, m, text)
 	press(t, m, "enter")
 }
+
+// retype edits the field row: enter, old erased, text typed, enter.
+func retype(t testing.TB, m *Model, row, old, text string) {
+	t.Helper()
+	toRow(t, m, row)
+	press(t, m, "enter")
+	for range len([]rune(old)) {
+		press(t, m, "backspace")
+	}
+	typeText(t, m, text)
+	press(t, m, "enter")
+}

@@ -326,11 +326,32 @@ func (m *Model) selected() (entry, bool) {
 func (m *Model) rebuildRows() {
 	m.rows = nil
 	if e, ok := m.selected(); ok {
-		if node := m.nodeOf(e); node != nil {
-			m.rows = rowsOf(e.section, node)
+		switch {
+		case mapSections[e.section]:
+			m.rows = mapRows(e.section, m.nodeOf(e), m.merged(e.section))
+		default:
+			if node := m.nodeOf(e); node != nil {
+				m.rows = rowsOf(e.section, node)
+			}
 		}
 	}
 	m.rowCursor = min(max(m.rowCursor, 0), max(len(m.rows)-1, 0))
+}
+
+// merged returns the scenario's value of a group section (mapSections), this
+// file's fields over the inherited ones; nil when it has none.
+func (m *Model) merged(section string) any {
+	r := m.res.resolvedOrNil()
+	if r == nil {
+		return nil
+	}
+	switch section {
+	case "institution":
+		return r.Institution
+	case "transition":
+		return r.Transition
+	}
+	return nil
 }
 
 // nodeOf returns the yaml node of an entry's item, or nil.

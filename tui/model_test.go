@@ -444,7 +444,7 @@ func TestContextTab(t *testing.T) {
 			headings = append(headings, e.label)
 		}
 	}
-	if got := strings.Join(headings, ", "); got != "Actors, Relations, Phases, Staff profiles, Prerequisites" {
+	if got := strings.Join(headings, ", "); got != "Institution and transition, Actors, Relations, Phases, Staff profiles, Prerequisites" {
 		t.Fatalf("headings %q", got)
 	}
 
@@ -470,13 +470,7 @@ func TestContextTab(t *testing.T) {
 	}
 
 	before := bytes.Count(m.doc.Bytes(), []byte("ph-b-regions"))
-	toRow(t, m, "id")
-	press(t, m, "enter")
-	for range len("ph-b-regions") {
-		press(t, m, "backspace")
-	}
-	typeText(t, m, "ph-regions")
-	press(t, m, "enter")
+	retype(t, m, "id", "ph-b-regions", "ph-regions")
 	after := m.doc.Bytes()
 	if bytes.Contains(after, []byte("ph-b-regions")) || bytes.Count(after, []byte("ph-regions")) != before {
 		t.Fatalf("the phase's references were not all renamed (%d before):\n%s", before, after)
@@ -530,4 +524,62 @@ func TestContextTab(t *testing.T) {
 		t.Error("the new relation was not deleted")
 	}
 	mustContain(t, screen(m), "0 errors")
+}
+
+// TestGroupsOfFields: the institutional frame and the transition are groups
+// of fields merged field by field with the file extended: the fields not
+// written show their inherited value; setting one writes it in this file,
+// with the group when the file has none; deleting it brings the inherited
+// value back.
+func TestGroupsOfFields(t *testing.T) {
+	dir := copyScenarios(t)
+	name := filepath.Join(dir, "mini.yaml")
+	if err := os.WriteFile(name, []byte("scenario:\n  id: mini\n  title: Mini\n  extends: common.yaml\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := open(t, name)
+	press(t, m, "6")
+	find(t, m, "Institutional frame")
+	mustSelect(t, m, "institution", "the institutional frame")
+	mustContain(t, screen(m), "legalForm          ↑ autonomous-agency", "those marked ↑", "are inherited: setting one writes it here")
+	press(t, m, "a")
+	mustContain(t, screen(m), "a group of fields, not a list")
+
+	choose(t, m, "payments", "mixed")
+	mustWrite(t, m, "  extends: common.yaml\ninstitution: { payments: mixed }\n", "the first field written with its group")
+	choose(t, m, "staffStatus", "civil-service")
+	mustWrite(t, m, "institution: { payments: mixed, staffStatus: civil-service }\n", "a second field")
+	toRow(t, m, "financialAutonomy")
+	press(t, m, "enter") // inherited true: toggled to false, written here
+	mustWrite(t, m, "staffStatus: civil-service, financialAutonomy: false }", "a flag toggled")
+	toRow(t, m, "legalForm")
+	press(t, m, "d")
+	mustContain(t, screen(m), "legalForm is inherited: nothing to delete here")
+	toRow(t, m, "payments")
+	press(t, m, "d", "y")
+	mustWrite(t, m, "institution: { staffStatus: civil-service, financialAutonomy: false }\n", "a field deleted")
+	mustContain(t, screen(m), "payments           ↑ outsourced")
+
+	press(t, m, "tab")
+	find(t, m, "Transition")
+	mustSelect(t, m, "transition", "the transition")
+	toRow(t, m, "cost")
+	press(t, m, "enter")
+	typeText(t, m, "1500000.5")
+	press(t, m, "enter")
+	mustWrite(t, m, "transition: { cost: 1500000.5 }\n", "a number with its group")
+
+	// A rename reaches a group's references.
+	press(t, m, "tab")
+	find(t, m, "chef-gouvernement")
+	addNew(t, m, "tutelle-x")
+	press(t, m, "tab")
+	find(t, m, "Institutional frame")
+	choose(t, m, "supervision", "tutelle-x")
+	mustWrite(t, m, "financialAutonomy: false, supervision: tutelle-x }", "the supervision chosen")
+	press(t, m, "tab")
+	find(t, m, "tutelle-x")
+	retype(t, m, "id", "tutelle-x", "tutelle-y")
+	mustWrite(t, m, "supervision: tutelle-y }", "the supervision renamed")
+	mustContain(t, screen(m), "1 references updated", "0 errors")
 }

@@ -72,6 +72,9 @@ func (m *Model) undoRedo(back bool) tea.Cmd {
 
 // itemPath returns the path of an entry's item in the current text.
 func (m *Model) itemPath(e entry) (yamledit.Path, bool) {
+	if mapSections[e.section] {
+		return yamledit.Path{e.section}, true // written here when missing (setField)
+	}
 	i, _, ok := locate(m.doc.Root(), e)
 	if !ok {
 		return nil, false
@@ -120,7 +123,9 @@ func (m *Model) editRow() tea.Cmd {
 	switch rw.spec.kind {
 	case kBool:
 		v := rw.value != "true"
-		return m.change(fmt.Sprintf("%s: %t", title, v), func(d *yamledit.Doc) error { return d.SetBool(path, v) })
+		return m.change(fmt.Sprintf("%s: %t", title, v), func(d *yamledit.Doc) error {
+			return setField(d, path, v, func() error { return d.SetBool(path, v) })
+		})
 	case kEnum, kRef:
 		p := &prompt{title: title, spec: rw.spec, old: rw.value, apply: func(m *Model, v string) tea.Cmd {
 			return m.setValue(path, title, rw.spec, v)
@@ -181,6 +186,14 @@ func referencesTo(root *yaml.Node, id string) []yamledit.Path {
 	var out []yamledit.Path
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		section, seq := root.Content[i].Value, root.Content[i+1]
+		if mapSections[section] && seq.Kind == yaml.MappingNode {
+			for _, rw := range rowsOf(section, seq) {
+				if rw.set && !rw.header && rw.spec.kind == kRef && !rw.spec.place && rw.value == id {
+					out = append(out, append(yamledit.Path{section}, rw.path...))
+				}
+			}
+			continue
+		}
 		if itemTypes[section] == nil || seq.Kind != yaml.SequenceNode {
 			continue
 		}
@@ -205,9 +218,24 @@ func (m *Model) setValue(path yamledit.Path, title string, sp spec, v string) te
 			m.fail("%s: %v", title, err)
 			return nil
 		}
-		return m.change(what, func(d *yamledit.Doc) error { return d.SetNumber(path, f) })
+		return m.change(what, func(d *yamledit.Doc) error {
+			return setField(d, path, f, func() error { return d.SetNumber(path, f) })
+		})
 	}
-	return m.change(what, func(d *yamledit.Doc) error { return d.Set(path, v) })
+	return m.change(what, func(d *yamledit.Doc) error {
+		return setField(d, path, v, func() error { return d.Set(path, v) })
+	})
+}
+
+// setField writes a value with set, or, for a field of a group section
+// (mapSections) the file does not write yet, writes the group with that
+// field: "institution: { legalForm: autonomous-agency }".
+func setField(d *yamledit.Doc, path yamledit.Path, v any, set func() error) error {
+	if section, ok := path[0].(string); ok && len(path) == 2 && mapSections[section] && groupNode(d.Root(), section) == nil {
+		key, _ := path[1].(string)
+		return d.AddField(yamledit.Path{section}, []yamledit.KV{{Key: key, Value: v}})
+	}
+	return set()
 }
 
 func pathWords(p []any) []string {

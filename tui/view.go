@@ -403,6 +403,8 @@ func (m *Model) rowsView(w, h int, add func(string)) {
 			line = pad(indent+rw.label, labelW) + " —"
 		case rw.header:
 			line = indent + rw.label
+		case rw.inherited:
+			line = pad(indent+rw.label, labelW) + " ↑ " + txt(oneLine(rw.value))
 		case !rw.set:
 			line = pad(indent+rw.label, labelW) + " —"
 		default:

@@ -25,8 +25,9 @@ func newEditCmd(g *globalOptions) *cobra.Command {
 		Short: "Edit a scenario in the terminal, with live validation, headcount, payroll and risk levels",
 		Long: `Open a scenario file in the terminal editor: the unit tree beside the fields
 of the selected item, and tabs for the RACI (mandates and delivery chain),
-channels, systems and interfaces, risks, context (actors, relations,
-phases, staff profiles, prerequisites) and diagnostics.
+channels, systems and interfaces, risks, context (institutional frame,
+transition, actors, relations, phases, staff profiles, prerequisites) and
+diagnostics.
 
 Fields are edited in place and checked as they are typed; references
 (reportsTo, owner, accountable, responsible…) are chosen from a list filtered
