@@ -134,17 +134,24 @@ func entries(res *result, tab int, collapsed map[string]bool) []entry {
 // prerequisites.
 func contextEntries(res *result) []entry {
 	r := res.resolved
-	out := []entry{{header: true, label: "Institution and transition", index: -1}}
+	out := []entry{{header: true, label: "Frame", index: -1}}
 	inst := groupEntry(res, "institution", "Institutional frame")
 	if r.Institution != nil {
 		inst.note = r.Institution.LegalForm
 	}
-	out = append(out, inst)
+	st := groupEntry(res, "strategy", "Strategy")
+	if r.Strategy != nil && len(r.Strategy.Objectives) > 0 {
+		st.note = fmt.Sprintf("%d objectives", len(r.Strategy.Objectives))
+	}
+	dm := groupEntry(res, "demand", "Demand")
+	if r.Demand != nil && r.Demand.Households > 0 {
+		dm.note = fmt.Sprintf("%.0f households", r.Demand.Households)
+	}
 	tr := groupEntry(res, "transition", "Transition")
 	if t := r.Transition; t != nil && t.Months > 0 {
 		tr.note = fmt.Sprintf("%d months", t.Months)
 	}
-	out = append(out, tr)
+	out = append(out, inst, st, dm, tr)
 	for _, cs := range contextSections {
 		out = append(out, entry{header: true, label: cs.heading, index: -1})
 		switch cs.section {
@@ -195,6 +202,14 @@ func groupEntry(res *result, section, label string) entry {
 		case "institution":
 			if in := res.own.Scenario.Institution; in != nil {
 				e.pos = in.Pos
+			}
+		case "strategy":
+			if st := res.own.Scenario.Strategy; st != nil {
+				e.pos = st.Pos
+			}
+		case "demand":
+			if dm := res.own.Scenario.Demand; dm != nil {
+				e.pos = dm.Pos
 			}
 		case "transition":
 			if t := res.own.Scenario.Transition; t != nil {

@@ -63,13 +63,15 @@ var itemTypes = map[string]reflect.Type{
 	"prerequisites": reflect.TypeFor[model.Prerequisite](),
 
 	"institution": reflect.TypeFor[model.Institution](),
+	"strategy":    reflect.TypeFor[model.Strategy](),
+	"demand":      reflect.TypeFor[model.Demand](),
 	"transition":  reflect.TypeFor[model.Transition](),
 }
 
 // mapSections are the sections that are one group of fields, not a list:
 // merged field by field with what the file extends, each field written in
 // this file overriding the inherited one.
-var mapSections = map[string]bool{"institution": true, "transition": true}
+var mapSections = map[string]bool{"institution": true, "strategy": true, "demand": true, "transition": true}
 
 var levelType = reflect.TypeFor[model.Level]()
 
@@ -232,8 +234,10 @@ type row struct {
 	spec  spec
 	set   bool // written in the file
 	// inherited: a field of a group (mapSections) not written in this file,
-	// with the value it has from the file extended (value)
+	// with the value it has from the file extended (value); locked: an
+	// inherited list, not edited here
 	inherited bool
+	locked    bool
 	header    bool // a list or mapping: not edited itself
 	list      bool // a list of scalars (header) or one of its items (addable, deletable)
 	group     bool // a list of mappings (staff lines, mitigations) or one of its items
@@ -279,31 +283,54 @@ func rowsOf(section string, node *yaml.Node) []row {
 // mapRows lists the fields of a group section (mapSections): those written
 // in this file (node, nil when it has none) as rowsOf does, then the others,
 // showing the value merged from the file extended (inherited) when there is
-// one.
+// one. An inherited list is shown by its length and locked: written here, it
+// would replace the inherited one whole.
 func mapRows(section string, node *yaml.Node, merged any) []row {
 	if node == nil || node.Kind != yaml.MappingNode {
 		node = &yaml.Node{Kind: yaml.MappingNode}
 	}
-	rows := rowsOf(section, node)
+	written := map[string]bool{}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		written[node.Content[i].Value] = true
+	}
 	v := reflect.ValueOf(merged)
 	if !v.IsValid() || v.Kind() != reflect.Pointer || v.IsNil() {
-		return rows
+		return rowsOf(section, node)
 	}
 	v = v.Elem()
-	for i, rw := range rows {
-		if rw.set || rw.header || len(rw.path) != 1 {
-			continue
-		}
-		key, _ := rw.path[0].(string)
+	inherited := map[string]row{}
+	for _, key := range fieldKeys(v.Type()) {
 		sf, ok := structField(v.Type(), []string{key})
-		if !ok {
+		if !ok || written[key] {
 			continue
 		}
-		if f := v.FieldByIndex(sf.Index); !f.IsZero() {
-			rows[i].value, rows[i].inherited = fmt.Sprint(f.Interface()), true
-			if f.Kind() == reflect.Float64 {
-				rows[i].value = strconv.FormatFloat(f.Float(), 'f', -1, 64)
+		f := v.FieldByIndex(sf.Index)
+		if f.IsZero() {
+			continue
+		}
+		rw := row{path: []any{key}, label: key, spec: specOf(section, []string{key}), inherited: true, value: fmt.Sprint(f.Interface())}
+		switch f.Kind() {
+		case reflect.Float64:
+			rw.value = strconv.FormatFloat(f.Float(), 'f', -1, 64)
+		case reflect.Slice:
+			rw.value = fmt.Sprintf("%d items", f.Len())
+			rw.locked = true
+		}
+		inherited[key] = rw
+	}
+	var rows []row
+	for _, rw := range rowsOf(section, node) {
+		if key, ok := rw.path[0].(string); ok && len(rw.path) == 1 && !rw.set {
+			if in, ok := inherited[key]; ok {
+				rw = in
+				delete(inherited, key)
 			}
+		}
+		rows = append(rows, rw)
+	}
+	for _, key := range fieldKeys(v.Type()) { // lists of groups: rowsOf leaves them out
+		if rw, ok := inherited[key]; ok {
+			rows = append(rows, rw)
 		}
 	}
 	return rows

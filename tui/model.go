@@ -348,6 +348,10 @@ func (m *Model) merged(section string) any {
 	switch section {
 	case "institution":
 		return r.Institution
+	case "strategy":
+		return r.Strategy
+	case "demand":
+		return r.Demand
 	case "transition":
 		return r.Transition
 	}

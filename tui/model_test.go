@@ -444,7 +444,7 @@ func TestContextTab(t *testing.T) {
 			headings = append(headings, e.label)
 		}
 	}
-	if got := strings.Join(headings, ", "); got != "Institution and transition, Actors, Relations, Phases, Staff profiles, Prerequisites" {
+	if got := strings.Join(headings, ", "); got != "Frame, Actors, Relations, Phases, Staff profiles, Prerequisites" {
 		t.Fatalf("headings %q", got)
 	}
 
@@ -568,6 +568,17 @@ func TestGroupsOfFields(t *testing.T) {
 	typeText(t, m, "1500000.5")
 	press(t, m, "enter")
 	mustWrite(t, m, "transition: { cost: 1500000.5 }\n", "a number with its group")
+
+	// An inherited list is shown by its length and locked.
+	press(t, m, "tab")
+	find(t, m, "Demand")
+	mustSelect(t, m, "demand", "the demand")
+	mustContain(t, screen(m), "households    ↑ 3900000", "standards     ↑ 2 items")
+	toRow(t, m, "standards")
+	press(t, m, "enter")
+	mustContain(t, screen(m), "standards is inherited from what this file extends")
+	retype(t, m, "households", "3900000", "4500000") // the inherited value is where the edit starts
+	mustWrite(t, m, "demand: { households: 4500000 }\n", "the households")
 
 	// A rename reaches a group's references.
 	press(t, m, "tab")

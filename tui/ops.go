@@ -106,6 +106,10 @@ func (m *Model) editRow() tea.Cmd {
 		return nil
 	}
 	rw := m.rows[m.rowCursor]
+	if rw.locked {
+		m.fail("%s is inherited from what this file extends: a list written here would replace it whole; edit it there", rw.label)
+		return nil
+	}
 	if rw.header {
 		if rw.list || rw.group {
 			return m.addInRow(e, rw)

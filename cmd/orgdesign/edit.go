@@ -26,8 +26,8 @@ func newEditCmd(g *globalOptions) *cobra.Command {
 		Long: `Open a scenario file in the terminal editor: the unit tree beside the fields
 of the selected item, and tabs for the RACI (mandates and delivery chain),
 channels, systems and interfaces, risks, context (institutional frame,
-transition, actors, relations, phases, staff profiles, prerequisites) and
-diagnostics.
+strategy, demand, transition, actors, relations, phases, staff profiles,
+prerequisites) and diagnostics.
 
 Fields are edited in place and checked as they are typed; references
 (reportsTo, owner, accountable, responsible…) are chosen from a list filtered
