@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -593,4 +594,49 @@ func TestGroupsOfFields(t *testing.T) {
 	retype(t, m, "id", "tutelle-x", "tutelle-y")
 	mustWrite(t, m, "supervision: tutelle-y }", "the supervision renamed")
 	mustContain(t, screen(m), "1 references updated", "0 errors")
+}
+
+// TestRenameTellsAboutExtendingFiles: a rename changes the edited file
+// only; the status says how many references the files beside it that
+// extend it (directly or through another) still hold, and which files. A
+// file using aliases is left out (walking it could explode).
+func TestRenameTellsAboutExtendingFiles(t *testing.T) {
+	dir := copyScenarios(t)
+	extra := map[string]string{
+		"sub.yaml":   "scenario: { id: sub, title: Sub, extends: anas-centrale.yaml }\nprerequisites:\n  - { id: p1, title: P, owner: mef-budget }\n",
+		"alias.yaml": "scenario: { id: al, title: Al, extends: common.yaml }\nx: &x mef-budget\nprerequisites:\n  - { id: p2, title: P, owner: *x }\n",
+		"other.yaml": "scenario: { id: ot, title: Ot }\nprerequisites:\n  - { id: p3, title: P, owner: mef-budget }\n",
+	}
+	for name, text := range extra {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := open(t, filepath.Join(dir, "common.yaml"))
+	press(t, m, "6")
+	find(t, m, "mef-budget")
+	mustSelect(t, m, "mef-budget", "the actor")
+	retype(t, m, "id", "mef-budget", "mef")
+	got := regexp.MustCompile(`; (\d+) in \d+ files extending this one still name mef-budget: (.*)$`).FindStringSubmatch(m.status)
+	if got == nil {
+		t.Fatalf("status %q", m.status)
+	}
+	files := strings.Split(got[2], ", ")
+	want := []string{"sub.yaml"}
+	for _, f := range []string{"anas-actuel.yaml", "anas-centrale.yaml", "anas-deconcentree.yaml", "anas-hybride.yaml"} {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(data, []byte("mef-budget")) {
+			want = append(want, f)
+		}
+	}
+	slices.Sort(want)
+	if strings.Join(files, " ") != strings.Join(want, " ") {
+		t.Errorf("files %v, want %v (not alias.yaml, not other.yaml)", files, want)
+	}
+	if n, _ := strconv.Atoi(got[1]); n < len(want) {
+		t.Errorf("%d references in %d files", n, len(want))
+	}
 }

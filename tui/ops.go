@@ -3,6 +3,8 @@ package tui
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -174,10 +176,81 @@ func (m *Model) rename(path yamledit.Path, title, old, id string) tea.Cmd {
 		n = len(refs)
 		return nil
 	})
-	if cmd != nil && n > 0 {
-		m.setStatus("%s: %s → %s, %d references updated", title, old, id, n)
+	if cmd == nil {
+		return nil
+	}
+	msg := fmt.Sprintf("%s: %s → %s", title, old, id)
+	if n > 0 {
+		msg += fmt.Sprintf(", %d references updated", n)
+	}
+	if k, files := m.elsewhere(old); k > 0 {
+		msg += fmt.Sprintf("; %d in %d files extending this one still name %s: %s", k, len(files), old, strings.Join(files, ", "))
+	}
+	if msg != fmt.Sprintf("%s: %s → %s", title, old, id) {
+		m.setStatus("%s", msg)
 	}
 	return cmd
+}
+
+// elsewhere counts the references to id in the YAML files beside the edited
+// one that extend it, directly or through another: a rename changes this file
+// only, and they would then name an id that no longer exists. Files that
+// cannot be read or parsed, or use aliases (*name), are left out.
+func (m *Model) elsewhere(id string) (int, []string) {
+	self, err := filepath.Abs(m.opts.Path)
+	if err != nil {
+		return 0, nil
+	}
+	dir := filepath.Dir(self)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, nil
+	}
+	extends := map[string]string{} // file -> the file it extends
+	roots := map[string]*yaml.Node{}
+	for _, e := range entries {
+		name := e.Name()
+		p := filepath.Join(dir, name)
+		if !e.Type().IsRegular() || p == self || (!strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml")) {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		d, err := yamledit.Parse(data)
+		if err != nil || d.Root() == nil || hasAlias(d.Root()) {
+			continue
+		}
+		roots[p] = d.Root()
+		if ext := scalarOf(groupNode(d.Root(), "scenario"), "extends"); ext != "" {
+			extends[p] = filepath.Join(dir, filepath.FromSlash(ext))
+		}
+	}
+	n := 0
+	var files []string
+	for p, root := range roots {
+		for cur, depth := extends[p], 0; cur != "" && depth < 16; cur, depth = extends[cur], depth+1 {
+			if cur == self {
+				if k := len(referencesTo(root, id)); k > 0 {
+					n += k
+					files = append(files, filepath.Base(p))
+				}
+				break
+			}
+		}
+	}
+	slices.Sort(files)
+	return n, files
+}
+
+// hasAlias reports whether a tree holds an alias (walked without following
+// any: an alias bomb would be exponential).
+func hasAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		return true
+	}
+	return slices.ContainsFunc(n.Content, hasAlias)
 }
 
 // referencesTo lists the fields of the file's items that name id: the
