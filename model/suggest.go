@@ -28,6 +28,11 @@ func nearest(s string, candidates []string) string {
 	return best
 }
 
+// Nearest returns the candidate closest to s when it is close enough to be a
+// plausible typo (case differences and small edits), or "": the one rule
+// every "did you mean" of the tool follows.
+func Nearest(s string, candidates []string) string { return nearest(s, candidates) }
+
 // suggest returns a "did you mean" hint, or "" when nothing is close.
 func suggest(s string, candidates []string) string {
 	if n := nearest(s, candidates); n != "" {

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/agnivade/levenshtein"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/orgdesign/orgdesign/model"
@@ -244,7 +243,7 @@ func (p *calParser) fields(n *yaml.Node, what string, known []string) map[string
 		switch {
 		case !slices.Contains(known, k.Value):
 			hint := "known fields: " + strings.Join(known, ", ")
-			if s := nearestWord(k.Value, known); s != "" {
+			if s := model.Nearest(k.Value, known); s != "" {
 				hint = "did you mean `" + s + "`?"
 			}
 			p.diags = append(p.diags, model.Diagnostic{Pos: p.pos(k), Severity: model.Error, Code: "unknown-field",
@@ -441,14 +440,3 @@ func outOfRange(as *model.Assumption, msg string) model.Diagnostic {
 }
 
 func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-
-// nearestWord returns the candidate within two edits of s (case aside), or "".
-func nearestWord(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if d := levenshtein.ComputeDistance(strings.ToLower(s), c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
