@@ -144,7 +144,9 @@ func contextEntries(res *result) []entry {
 		st.note = fmt.Sprintf("%d objectives", len(r.Strategy.Objectives))
 	}
 	dm := groupEntry(res, "demand", "Demand")
-	if r.Demand != nil && r.Demand.Households > 0 {
+	if r.Demand != nil && r.Demand.Households >= 1e6 {
+		dm.note = fmt.Sprintf("%.1f M households", r.Demand.Households/1e6)
+	} else if r.Demand != nil && r.Demand.Households > 0 {
 		dm.note = fmt.Sprintf("%.0f households", r.Demand.Households)
 	}
 	tr := groupEntry(res, "transition", "Transition")
