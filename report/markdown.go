@@ -43,9 +43,13 @@ func markdownBlock(s string) string {
 // field's blocks are all closed.
 const sentinel = "orgdesign-end-of-field"
 
+// fieldParser checks Markdown fields; goldmark's parser is safe for
+// concurrent use once built, and building one is most of a check's cost.
+var fieldParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+
 func selfContained(s string) bool {
 	src := []byte(s + "\n\n" + sentinel + "\n")
-	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+	doc := fieldParser.Parse(text.NewReader(src))
 	last := doc.LastChild()
 	p, ok := last.(*ast.Paragraph)
 	return ok && plainText(p, src) == sentinel
