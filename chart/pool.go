@@ -132,24 +132,39 @@ func IsWorker() bool { return os.Getenv(workerEnv) == "1" }
 // forgets what was queued and not taken (call it once every chart is drawn,
 // or given up).
 func Prefetch(dots [][]byte) (release func()) {
+	// The cache is read outside the lock, for the texts not known yet.
+	keys := make([]string, len(dots))
+	hits := make([][]byte, len(dots))
+	pool.mu.Lock()
+	var unknown []int
+	for i, dot := range dots {
+		keys[i] = Hash(dot)
+		if pool.jobs[keys[i]] == nil {
+			unknown = append(unknown, i)
+		}
+	}
+	pool.mu.Unlock()
+	for _, i := range unknown {
+		hits[i], _ = cached(dots[i])
+	}
+
 	held := make([]*job, 0, len(dots))
 	pool.mu.Lock()
 	defer pool.mu.Unlock()
 	if pool.jobs == nil {
 		pool.jobs = map[string]*job{}
 	}
-	for _, dot := range dots {
-		key := Hash(dot)
-		j := pool.jobs[key]
+	for i, dot := range dots {
+		j := pool.jobs[keys[i]]
 		if j == nil {
-			j = &job{dot: dot, key: key, done: make(chan struct{})}
-			if svg, ok := cached(dot); ok {
-				j.state, j.svg = finished, svg
+			j = &job{dot: dot, key: keys[i], done: make(chan struct{})}
+			if hits[i] != nil {
+				j.state, j.svg = finished, hits[i]
 				close(j.done)
 			} else {
 				pool.queue = append(pool.queue, j)
 			}
-			pool.jobs[key] = j
+			pool.jobs[keys[i]] = j
 		}
 		j.refs++
 		held = append(held, j)

@@ -247,3 +247,26 @@ func TestFrames(t *testing.T) {
 		t.Error("a worker took a message of 4 GiB")
 	}
 }
+
+// TestPrefetchCacheHits: charts the SVG cache holds are not queued and start
+// no worker; SVG gives the same bytes.
+func TestPrefetchCacheHits(t *testing.T) {
+	waitIdle(t)
+	t.Setenv(CacheEnv, t.TempDir())
+	dots := cacheCharts(t)
+	want := svgs(t, dots) // fills the cache
+	useTestWorkers(t, 2)
+	release := Prefetch(dots)
+	defer release()
+	pool.mu.Lock()
+	queued, workers := len(pool.queue), pool.workers
+	pool.mu.Unlock()
+	if queued != 0 || workers != 0 {
+		t.Errorf("%d charts queued and %d workers started for charts in the cache", queued, workers)
+	}
+	for i, got := range svgs(t, dots) {
+		if !bytes.Equal(got, want[i]) {
+			t.Errorf("chart %d differs from the cache", i)
+		}
+	}
+}
