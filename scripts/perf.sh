@@ -81,6 +81,23 @@ for _ in $(seq "$RUNS"); do
   trial one env ORGDESIGN_CACHE=off ORGDESIGN_LAYOUT_WORKERS=0 "$bin" report "$nat" -o "$work/out-one"
 done
 rep_s=${bs[rep]} rep_mb=${bm[rep]} dot_s=${bs[dot]} dot_mb=${bm[dot]} unc_s=${bs[unc]} unc_mb=${bm[unc]} one_s=${bs[one]} one_mb=${bm[one]}
+# A workshop: `report --serve` regenerates the pack after each save of the
+# scenario (here a central unit renamed, which changes several charts); its
+# log gives each regeneration's time (build and write, after the debounce).
+srv="$work/serve"
+cp -r "$work/c1503" "$srv"
+"$bin" report $big "$srv/scenario.yaml" -o "$work/out-serve" --serve --addr 127.0.0.1:0 > /dev/null 2> "$work/serve.log" &
+spid=$!
+for _ in $(seq 100); do grep -q ' (' "$work/serve.log" && break; sleep 0.2; done
+for i in $(seq "$RUNS"); do
+  sed -i "s/name: Unité centrale 3[^,]*,/name: Unité centrale 3 v$i,/" "$srv/scenario.yaml"
+  for _ in $(seq 50); do [ "$(grep -c ' (' "$work/serve.log")" -gt "$i" ] && break; sleep 0.2; done
+done
+kill "$spid"; wait "$spid" 2>/dev/null || true
+read -r serve_best serve_med < <(grep -o '([0-9.]*m\?s)' "$work/serve.log" | tail -n +2 | tr -d '()' |
+  awk '{v = $1; if (v ~ /ms$/) v = v / 1000; else v = v + 0; print v}' | sort -n |
+  awk '{a[NR] = $1} END {if (NR == 0) {print "? ?"; exit} printf "%.2f %.2f\n", a[1], a[int((NR + 1) / 2)]}')
+
 read -r chk_s _ < <(best "$bin" report --check "$nat" -o "$work/out")
 read -r uchk_s _ < <(best env ORGDESIGN_CACHE=off "$bin" report --check "$nat" -o "$work/out-off")
 sums() { (cd "$1" && find . -type f -exec sha256sum {} + | sort); }
@@ -131,6 +148,7 @@ row "  the same, laid out in one process (s)" "$one_s" "$one_mb" ""
 row "native dot -Tsvg, national flat tree (s)" "$dot_s" "$dot_mb" ""
 row "  report / dot, cached | uncached | one process" "$(r2 "$rep_s" "$dot_s") | $(r2 "$unc_s" "$dot_s") | $(r2 "$one_s" "$dot_s")" "" "<= 1"
 row "orgdesign report --check, national, cached | uncached (s)" "$chk_s | $uchk_s" "" ""
+row "report --serve, regeneration after an edit, best | median (s)" "$serve_best | $serve_med" "" ""
 row "orgdesign report, national, cold first run (s)" "$cold_rep" "$cold_rep_mb" "shown apart"
 row "orgdesign validate, national | ten times (s)" "${cmd_s[validate1503]} | ${cmd_s[validate15030]}" "${cmd_mb[validate15030]}" "ten times < 1"
 row "orgdesign analyze, national | ten times (s)" "${cmd_s[analyze1503]} | ${cmd_s[analyze15030]}" "${cmd_mb[analyze15030]}" ""
