@@ -60,7 +60,7 @@ func indicators(r *model.Resolved, a *Analysis) Indicators {
 // delegation and its reception desk in the same place are one site). With
 // open, only what is open counts.
 func offices(r *model.Resolved, open func(phase string) bool) int {
-	sites := map[string]bool{}
+	sites := make(map[string]bool, len(r.Instances))
 	for _, in := range r.Instances {
 		if in.Place != nil && (open == nil || open(in.Phase)) {
 			sites[in.Place.ID] = true

@@ -9,8 +9,8 @@ import (
 // structure computes spans of control and layers over the instance tree.
 func structure(r *model.Resolved, maxSpan int) Structure {
 	s := Structure{Units: len(r.Instances), MaxSpan: maxSpan, Roots: []string{}, OverSpan: []Span{}, Dotted: []Dotted{}, Distribution: []Bucket{}}
-	children := map[string][]*model.Instance{}
-	isInstance := map[string]bool{}
+	children := make(map[string][]*model.Instance, len(r.Instances)/4)
+	isInstance := make(map[string]bool, len(r.Instances))
 	for _, in := range r.Instances {
 		isInstance[in.ID] = true
 	}
@@ -24,7 +24,7 @@ func structure(r *model.Resolved, maxSpan int) Structure {
 	}
 	var spans []Span
 	var walk func(in *model.Instance, layer int)
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(r.Instances))
 	walk = func(in *model.Instance, layer int) {
 		if seen[in.ID] {
 			return
