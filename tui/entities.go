@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -199,23 +200,14 @@ func contextEntries(res *result) []entry {
 // placed where the file writes the group, if it does.
 func groupEntry(res *result, section, label string) entry {
 	e := entry{section: section, id: section, index: -1, label: label, file: res.name, pos: model.Pos{File: res.name}}
-	if res.own != nil && res.own.Scenario != nil {
-		switch section {
-		case "institution":
-			if in := res.own.Scenario.Institution; in != nil {
-				e.pos = in.Pos
-			}
-		case "strategy":
-			if st := res.own.Scenario.Strategy; st != nil {
-				e.pos = st.Pos
-			}
-		case "demand":
-			if dm := res.own.Scenario.Demand; dm != nil {
-				e.pos = dm.Pos
-			}
-		case "transition":
-			if t := res.own.Scenario.Transition; t != nil {
-				e.pos = t.Pos
+	if res.own == nil || res.own.Scenario == nil {
+		return e
+	}
+	sc := reflect.ValueOf(res.own.Scenario).Elem()
+	if sf, ok := structField(sc.Type(), []string{section}); ok {
+		if g := sc.FieldByIndex(sf.Index); g.Kind() == reflect.Pointer && !g.IsNil() {
+			if m, ok := g.Elem().FieldByName("Meta").Interface().(model.Meta); ok {
+				e.pos = m.Pos
 			}
 		}
 	}

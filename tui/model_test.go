@@ -548,6 +548,9 @@ func TestGroupsOfFields(t *testing.T) {
 
 	choose(t, m, "payments", "mixed")
 	mustWrite(t, m, "  extends: common.yaml\ninstitution: { payments: mixed }\n", "the first field written with its group")
+	if e, _ := m.selected(); e.pos.Line != 5 {
+		t.Errorf("the group is placed on line %d, want 5 where it is now written", e.pos.Line)
+	}
 	choose(t, m, "staffStatus", "civil-service")
 	mustWrite(t, m, "institution: { payments: mixed, staffStatus: civil-service }\n", "a second field")
 	toRow(t, m, "financialAutonomy")
