@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/orgdesign/orgdesign/internal/yamledit"
 	"github.com/orgdesign/orgdesign/model"
@@ -273,13 +274,16 @@ func (m *Model) copyItem() tea.Cmd {
 		m.fail("nothing to copy here")
 		return nil
 	}
+	if mapSections[e.section] {
+		if m.focus == focusDetail && m.rowCursor < len(m.rows) && m.rows[m.rowCursor].locked {
+			return m.copyInheritedList(e.section, m.rows[m.rowCursor])
+		}
+		m.fail("%s: set its fields here directly (those not written here are inherited); c on an inherited list copies it here", e.section)
+		return nil
+	}
 	node := m.nodeOf(e)
 	if node == nil {
 		m.fail("%s: its text was not found", e.id)
-		return nil
-	}
-	if mapSections[e.section] {
-		m.fail("%s: set its fields here directly (those not written here are inherited)", e.section)
 		return nil
 	}
 	kv := kvOf(node)
@@ -312,6 +316,49 @@ func (m *Model) copyItem() tea.Cmd {
 		})
 	}}
 	return m.ask(p, e.id+"-copy")
+}
+
+// copyInheritedList copies a group's inherited list (demand standards,
+// strategy objectives…) into this file, where it then overrides the
+// inherited one whole and can be edited: the nearest file extended that
+// writes it is where it is read.
+func (m *Model) copyInheritedList(section string, rw row) tea.Cmd {
+	key, _ := rw.path[0].(string)
+	r := m.res.resolvedOrNil()
+	if r == nil {
+		return nil
+	}
+	var from string
+	var list any
+	for _, name := range r.Files[1:] {
+		f := m.res.files[name]
+		if f == nil {
+			continue
+		}
+		g := groupNode(f.Root, section)
+		if g == nil {
+			continue
+		}
+		for i := 0; i+1 < len(g.Content); i += 2 {
+			if g.Content[i].Value == key && g.Content[i+1].Kind == yaml.SequenceNode {
+				from, list = name, valueOf(g.Content[i+1])
+			}
+		}
+		if list != nil {
+			break
+		}
+	}
+	if list == nil {
+		m.fail("%s: the inherited list was not found", key)
+		return nil
+	}
+	what := fmt.Sprintf("%s %s copied from %s: it now overrides the inherited one", section, key, shortFile(from, m.name))
+	return m.change(what, func(d *yamledit.Doc) error {
+		if groupNode(d.Root(), section) == nil {
+			return d.AddField(yamledit.Path{section}, []yamledit.KV{{Key: key, Value: list}})
+		}
+		return d.AddField(yamledit.Path{section, key}, list)
+	})
 }
 
 // inheritedStage returns the inherited chain entries of a stage, as entries.

@@ -580,9 +580,17 @@ func TestGroupsOfFields(t *testing.T) {
 	mustContain(t, screen(m), "households    ↑ 3900000", "standards     ↑ 2 items")
 	toRow(t, m, "standards")
 	press(t, m, "enter")
-	mustContain(t, screen(m), "standards is inherited from what this file extends")
+	mustContain(t, screen(m), "standards is inherited from what this file extends: c copies it here")
 	retype(t, m, "households", "3900000", "4500000") // the inherited value is where the edit starts
 	mustWrite(t, m, "demand: { households: 4500000 }\n", "the households")
+	// c copies an inherited list here, where it overrides the inherited one
+	// and is edited like any other.
+	toRow(t, m, "standards")
+	press(t, m, "c")
+	mustWrite(t, m, "demand: { households: 4500000, standards: [ { profile: gestionnaire, onePer: 40000, of: households, tier: regional }, "+
+		"{ profile: agent-accueil, onePer: 15000, of: households, tier: provincial } ] }\n", "the standards copied")
+	retype(t, m, "standards 2 onePer", "15000", "10000")
+	mustWrite(t, m, "{ profile: agent-accueil, onePer: 10000, of: households, tier: provincial }", "a copied standard changed")
 
 	// A rename reaches a group's references.
 	press(t, m, "tab")

@@ -109,7 +109,7 @@ func (m *Model) editRow() tea.Cmd {
 	}
 	rw := m.rows[m.rowCursor]
 	if rw.locked {
-		m.fail("%s is inherited from what this file extends: a list written here would replace it whole; edit it there", rw.label)
+		m.fail("%s is inherited from what this file extends: c copies it here (it then replaces the inherited list whole)", rw.label)
 		return nil
 	}
 	if rw.header {
