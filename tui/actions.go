@@ -353,11 +353,25 @@ func (m *Model) copyInheritedList(section string, rw row) tea.Cmd {
 		return nil
 	}
 	what := fmt.Sprintf("%s %s copied from %s: it now overrides the inherited one", section, key, shortFile(from, m.name))
+	var items []any
+	switch l := list.(type) {
+	case []any:
+		items = l
+	case []string:
+		for _, x := range l {
+			items = append(items, x)
+		}
+	}
 	return m.change(what, func(d *yamledit.Doc) error {
 		if groupNode(d.Root(), section) == nil {
 			return d.AddField(yamledit.Path{section}, []yamledit.KV{{Key: key, Value: list}})
 		}
-		return d.AddField(yamledit.Path{section, key}, list)
+		for _, it := range items { // a list in the group's style, an item a line in a block
+			if err := d.InsertValue(yamledit.Path{section, key}, -1, it); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 

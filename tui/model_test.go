@@ -591,6 +591,8 @@ func TestGroupsOfFields(t *testing.T) {
 		"{ profile: agent-accueil, onePer: 15000, of: households, tier: provincial } ] }\n", "the standards copied")
 	retype(t, m, "standards 2 onePer", "15000", "10000")
 	mustWrite(t, m, "{ profile: agent-accueil, onePer: 10000, of: households, tier: provincial }", "a copied standard changed")
+	press(t, m, "u", "u") // back to the households alone, a group in flow style
+	mustWrite(t, m, "demand: { households: 4500000 }\n", "undone")
 
 	// A rename reaches a group's references.
 	press(t, m, "tab")
@@ -650,4 +652,23 @@ func TestRenameTellsAboutExtendingFiles(t *testing.T) {
 	if n, _ := strconv.Atoi(got[1]); n < len(want) {
 		t.Errorf("%d references in %d files", n, len(want))
 	}
+}
+
+// TestCopyInheritedListInBlock: in a group written in block style, a copied
+// inherited list is a block list, an item a line.
+func TestCopyInheritedListInBlock(t *testing.T) {
+	dir := copyScenarios(t)
+	name := filepath.Join(dir, "mini.yaml")
+	if err := os.WriteFile(name, []byte("scenario:\n  id: mini\n  title: Mini\n  extends: common.yaml\ndemand:\n  households: 4000000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := open(t, name)
+	press(t, m, "6")
+	find(t, m, "Demand")
+	toRow(t, m, "standards")
+	press(t, m, "c")
+	mustWrite(t, m, "demand:\n  households: 4000000\n  standards:\n"+
+		"    - { profile: gestionnaire, onePer: 40000, of: households, tier: regional }\n"+
+		"    - { profile: agent-accueil, onePer: 15000, of: households, tier: provincial }\n", "the standards copied in block style")
+	mustContain(t, screen(m), "0 errors")
 }
