@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,7 +17,8 @@ import (
 // stays readable at any density and lays out as one table.
 const maxMapLinks = 50
 
-// link is one cell's content for a mode: how many interfaces, and whether
+// link is the interfaces of one mode between two systems (a matrix cell's
+// content for that mode, an edge of the compact map): how many, and whether
 // one of them exchanges personal data without an agreement or a legal basis.
 type link struct {
 	n     int
@@ -69,6 +71,10 @@ func (b *builder) ownerLook(owner string, shade int) (label, fill, color string)
 	}
 	return b.name(owner), "#f7f7f7", "#bfbfbf"
 }
+
+// matrixModes is the order of the modes in a cell and in the legend: the
+// closed list's, then a mode not given.
+var matrixModes = append(slices.Clone(model.InterfaceModes), "")
 
 // matrixIssueFill is the background of a cell holding personal data
 // exchanged without a signed agreement or a legal basis.
@@ -166,7 +172,7 @@ func (b *builder) systemsMatrix(drawn []*model.Interface, problems map[string][]
 	var lg legend
 	lg.note("", fmt.Sprintf(d.w("matrix-why"), len(drawn), links, maxMapLinks))
 	lg.note("", d.w("matrix-how"))
-	for _, m := range append(append([]string{}, model.InterfaceModes...), "") {
+	for _, m := range matrixModes {
 		if modes[m] {
 			lg.note(colored(modeLines[m].color, bold(text(d.w("code."+m)))), d.kind("mode", m))
 		}
@@ -189,7 +195,7 @@ func (d dict) matrixCell(c map[string]*link) (attrs, markup string) {
 	}
 	var parts []string
 	issue := false
-	for _, m := range append(append([]string{}, model.InterfaceModes...), "") {
+	for _, m := range matrixModes {
 		l := c[m]
 		if l == nil {
 			continue

@@ -150,27 +150,55 @@ func keptJobs() int {
 	return len(pool.jobs)
 }
 
-// TestWorkerThatDiesHandsBack: a worker that dies part way hands its chart
-// back; every chart is still drawn, the same, and no other worker starts.
+// TestWorkerThatDiesHandsBack: a worker that dies in its handshake, or part
+// way through its first chart, hands that chart back to the front of the
+// queue (none is left running); every chart is still drawn, the same, and no
+// other worker starts. The process's goroutine is held back until the worker
+// died, so the worker is the one that takes the first chart.
 func TestWorkerThatDiesHandsBack(t *testing.T) {
 	dots := nationalDOTs(t)
 	want := svgs(t, dots)
-	t.Setenv(crashEnv, "0")
-	useTestWorkers(t, 1)
-	release := Prefetch(dots)
-	defer release()
-	got := svgs(t, dots)
-	for i := range dots {
-		if !bytes.Equal(got[i], want[i]) {
-			t.Errorf("chart %d differs after the worker died", i)
-		}
-	}
-	waitIdle(t)
-	pool.mu.Lock()
-	allowed := pool.allowed
-	pool.mu.Unlock()
-	if allowed != 0 {
-		t.Errorf("workers still allowed (%d) after one died", allowed)
+	for _, crash := range []string{"0", "1"} {
+		t.Run("after "+crash, func(t *testing.T) {
+			t.Setenv(crashEnv, crash)
+			useTestWorkers(t, 1)
+			pool.mu.Lock()
+			pool.local = true // as if the process's goroutine were busy
+			pool.mu.Unlock()
+			release := Prefetch(dots)
+			defer release()
+			for range 1000 {
+				pool.mu.Lock()
+				gone := pool.workers == 0
+				pool.mu.Unlock()
+				if gone {
+					break
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			pool.mu.Lock()
+			allowed, workers, queued, busy := pool.allowed, pool.workers, len(pool.queue), 0
+			for _, j := range pool.jobs {
+				if j.state == running {
+					busy++
+				}
+			}
+			pool.local = false
+			pool.mu.Unlock()
+			if workers != 0 || allowed != 0 {
+				t.Fatalf("%d workers running, %d allowed after one died; want 0, 0", workers, allowed)
+			}
+			if busy != 0 || queued != len(dots) {
+				t.Fatalf("after the worker died: %d charts running, %d queued; want 0, %d", busy, queued, len(dots))
+			}
+			got := svgs(t, dots)
+			for i := range dots {
+				if !bytes.Equal(got[i], want[i]) {
+					t.Errorf("chart %d differs after the worker died", i)
+				}
+			}
+			waitIdle(t)
+		})
 	}
 }
 

@@ -2,7 +2,6 @@ package chart
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -130,6 +129,13 @@ func (b *builder) regional(g *geo, top *model.TerritoryUnit, items []*placed) []
 	writeGroup := func(bxs []*box, cluster *model.TerritoryUnit) {
 		anchor, followers := anchorOf(bxs)
 		leaves, source, followers := foldable(followers, hasOut, sources)
+		fold := "fold:" + top.ID
+		if cluster != nil {
+			fold = "fold:" + cluster.ID
+		}
+		for _, bx := range leaves {
+			folded[bx.id] = fold
+		}
 		for _, bx := range bxs {
 			p := bx.items[0]
 			if p.inst != nil {
@@ -138,23 +144,16 @@ func (b *builder) regional(g *geo, top *model.TerritoryUnit, items []*placed) []
 				anyPoint = true
 			}
 			anyAgg = anyAgg || bx.agg
-			if slices.Contains(leaves, bx) {
+			if _, ok := folded[bx.id]; ok {
 				continue
 			}
 			lk, label := b.boxLabel(bx, top, cluster)
 			w.node(bx.id, append(lk.attrs(), hl(label))...)
 		}
 		if len(leaves) > 0 {
-			id := "fold:" + top.ID
-			if cluster != nil {
-				id = "fold:" + cluster.ID
-			}
-			for _, bx := range leaves {
-				folded[bx.id] = id
-			}
-			w.node(id, at("shape", "plain"), at("style", ""), hl(b.foldedTable(leaves, cols, top, cluster)))
+			w.node(fold, at("shape", "plain"), at("style", ""), hl(b.foldedTable(leaves, cols, top, cluster)))
 			if source == "" && anchor != nil {
-				w.invisible(anchor.id, id)
+				w.invisible(anchor.id, fold)
 			}
 		}
 		rows := (len(followers) + cols - 1) / cols
@@ -272,14 +271,7 @@ func (b *builder) foldedTable(leaves []*box, cols int, top, cluster *model.Terri
 				continue
 			}
 			lk, label := b.boxLabel(leaves[i], top, cluster)
-			attrs := `BGCOLOR="` + lk.fill + `" COLOR="#404040"`
-			if strings.Contains(lk.style, "dashed") {
-				attrs += ` STYLE="dashed"`
-			}
-			if lk.fontColor != "" {
-				label = colored(lk.fontColor, label)
-			}
-			t.cell(attrs, label)
+			t.cell(lookCell(lk, label, ""))
 		}
 		t.endRow()
 	}
@@ -335,19 +327,26 @@ func (b *builder) foldedList(leaves []*box, cols int, top, cluster *model.Territ
 	for _, l := range joinLines(entries, " · ", min(max(16*cols, 40), 90)) {
 		ls = append(ls, text(l))
 	}
-	label := lines(ls...)
-	if lk.fontColor != "" {
-		label = colored(lk.fontColor, label)
-	}
-	attrs := `BGCOLOR="` + lk.fill + `" COLOR="#404040" ALIGN="LEFT" BALIGN="LEFT"`
-	if strings.Contains(lk.style, "dashed") {
-		attrs += ` STYLE="dashed"`
-	}
+	attrs, label := lookCell(lk, lines(ls...), ` ALIGN="LEFT" BALIGN="LEFT"`)
 	t := newTable(`BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6"`)
 	t.row()
 	t.cell(attrs, label)
 	t.endRow()
 	return t.markup(), true
+}
+
+// lookCell returns a table cell drawn like a box of that look: its fill, a
+// dark border (dashed when the box's is), the label in its font colour; the
+// extra attributes come before the dashed style.
+func lookCell(lk look, label, extra string) (attrs, markup string) {
+	attrs = `BGCOLOR="` + lk.fill + `" COLOR="#404040"` + extra
+	if strings.Contains(lk.style, "dashed") {
+		attrs += ` STYLE="dashed"`
+	}
+	if lk.fontColor != "" {
+		label = colored(lk.fontColor, label)
+	}
+	return attrs, label
 }
 
 // itemsOf returns the first item of each box.

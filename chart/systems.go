@@ -65,20 +65,15 @@ func (b *builder) systems() []byte {
 
 	modes := map[string]bool{}
 	issues := false
-	type pairKey struct{ from, to, mode string }
-	type pair struct {
-		n     int
-		issue bool
-	}
-	var pairOrder []pairKey
-	pairs := map[pairKey]*pair{}
+	var pairOrder []linkKey // the compact form's edges, in order of appearance
+	pairs := map[linkKey]*link{}
 	for _, f := range drawn {
+		modes[f.Mode] = true
 		if compact {
-			modes[f.Mode] = true
-			k := pairKey{f.From, f.To, f.Mode}
+			k := linkKey{f.From, f.To, f.Mode}
 			p, ok := pairs[k]
 			if !ok {
-				p = &pair{}
+				p = &link{}
 				pairs[k] = p
 				pairOrder = append(pairOrder, k)
 			}
@@ -89,7 +84,6 @@ func (b *builder) systems() []byte {
 			continue
 		}
 		ln := modeLine(f.Mode)
-		modes[f.Mode] = true
 		var ls []string
 		if len(f.Data) > 0 {
 			ls = append(ls, wrapText(strings.Join(f.Data, ", "), 32))

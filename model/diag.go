@@ -57,9 +57,19 @@ type Diagnostic struct {
 	Message  string   `json:"message"`
 	Hint     string   `json:"hint,omitempty"`
 	// Say and SayHint let a report give the message and the hint in its own
-	// language; zero when they exist in English only (Message, Hint).
+	// language; zero when they exist in English only (Message, Hint). A hint
+	// without words of its own is the one its message's key names (HintWords).
 	Say     Words `json:"-"`
 	SayHint Words `json:"-"`
+}
+
+// HintWords are the words of the diagnostic's hint: its own, or else the
+// hint its message's key names.
+func (d Diagnostic) HintWords() Words {
+	if d.SayHint.Key != "" {
+		return d.SayHint
+	}
+	return Words{Key: d.Say.Key}
 }
 
 // Words name a sentence in the report's strings (the sections
@@ -135,11 +145,6 @@ func (c *diags) say(key string, args ...string) {
 	c.list[len(c.list)-1].Say = words(key, args)
 }
 
-// sayHint gives the diagnostic added last its hint's words.
-func (c *diags) sayHint(key string, args ...string) {
-	c.list[len(c.list)-1].SayHint = words(key, args)
-}
-
 func words(key string, args []string) Words {
 	w := Words{Key: key}
 	copy(w.Args[:], args)
@@ -147,11 +152,11 @@ func words(key string, args []string) Words {
 }
 
 // suggestTo adds to the diagnostic added last a "did you mean" hint when a
-// candidate is close to s, and returns the hint as suggest does.
+// candidate is close to s, as suggest writes it.
 func (c *diags) suggestTo(s string, candidates []string) {
 	if n := nearest(s, candidates); n != "" {
 		d := &c.list[len(c.list)-1]
-		d.Hint, d.SayHint = suggest(s, candidates), words("did-you-mean", []string{n})
+		d.Hint, d.SayHint = didYouMean(n), words("did-you-mean", []string{n})
 	}
 }
 

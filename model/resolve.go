@@ -91,7 +91,6 @@ func (l *Loader) extended(name string, c *diags, seen []string) (*Scenario, []st
 		c.add(own.Header.PosOf("extends"), Warning, "extends-option", "mark the shared context `partial: true`",
 			"%q is a full scenario, not a shared context", ext)
 		c.say("extends-option", ext)
-		c.sayHint("extends-option")
 	}
 	return merge(base, own, c), append([]string{name}, files...), nil
 }

@@ -64,7 +64,6 @@ func (l *Loader) LoadSet(names []string) (*Set, Diagnostics, error) {
 			if set.Study != nil {
 				c.add(Pos{File: name, Line: 1, Col: 1}, Warning, "several-studies", "validate them separately", "a study (%s) is already loaded: this one is checked but not used", set.StudyFile)
 				c.say("several-studies", set.StudyFile)
-				c.sayHint("several-studies")
 			}
 			for _, ref := range f.Study.Header.Scenarios {
 				target := relative(name, ref.File)
@@ -167,7 +166,6 @@ func checkStudy(set *Set, c *diags) {
 		if f.Source == "" {
 			c.add(f.Pos, Warning, "missing-source", "cite where the finding comes from", "%s has no source", what)
 			c.say("finding-without-source", f.ID)
-			c.sayHint("finding-without-source")
 		}
 	}
 	groups := map[string]bool{}

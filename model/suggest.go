@@ -36,10 +36,13 @@ func Nearest(s string, candidates []string) string { return nearest(s, candidate
 // suggest returns a "did you mean" hint, or "" when nothing is close.
 func suggest(s string, candidates []string) string {
 	if n := nearest(s, candidates); n != "" {
-		return fmt.Sprintf("did you mean `%s`?", n)
+		return didYouMean(n)
 	}
 	return ""
 }
+
+// didYouMean is the hint naming a candidate.
+func didYouMean(n string) string { return fmt.Sprintf("did you mean `%s`?", n) }
 
 // oneOf returns a hint listing the allowed values, preferring a "did you mean".
 func oneOf(s string, allowed []string) string {

@@ -324,7 +324,6 @@ func (k *checker) units() {
 			} else {
 				c.add(u.Pos, Warning, "multiple-roots", "give it `reportsTo`", "%s has no superior, like %q: the structure has several roots", what, firstRoot.ID)
 				c.say("multiple-roots", u.ID, firstRoot.ID)
-				c.sayHint("multiple-roots")
 			}
 		}
 	}

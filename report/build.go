@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/orgdesign/orgdesign/analysis"
-	"github.com/orgdesign/orgdesign/chart"
 	"github.com/orgdesign/orgdesign/model"
 )
 
@@ -188,11 +187,7 @@ func buildScenario(res *model.Resolved, baseline bool, diags model.Diagnostics, 
 		if charts, err = buildCharts(res, a, n); err != nil {
 			return nil, nil, err
 		}
-		dots := make([][]byte, len(charts))
-		for i, c := range charts {
-			dots[i] = c.DOT
-		}
-		s.release = chart.Prefetch(dots)
+		s.prefetch(charts)
 	}
 	s.Analysis = buildAnalysis(res, a, n)
 	if b := opts.Benchmarks; b != nil {
@@ -248,7 +243,7 @@ func buildDiagnostics(diags model.Diagnostics, files []string, l *Language) []Di
 			continue
 		}
 		out = append(out, Diagnostic{Severity: l.Enum("diagnostic", d.Severity.String()), Where: d.Pos.String(),
-			Message: l.say("diagnosticMessage", d.Say, d.Message), Code: d.Code, Hint: l.say("diagnosticHint", d.SayHint, d.Hint)})
+			Message: l.say("diagnosticMessage", d.Say, d.Message), Code: d.Code, Hint: l.say("diagnosticHint", d.HintWords(), d.Hint)})
 	}
 	return out
 }

@@ -59,7 +59,7 @@ scores:
 		if got := en.say("diagnosticMessage", d.Say, ""); got != d.Message {
 			t.Errorf("%s: the English sentence reads %q", d.Code, got)
 		}
-		if got := en.say("diagnosticHint", d.SayHint, ""); got != d.Hint {
+		if got := en.say("diagnosticHint", d.HintWords(), ""); got != d.Hint {
 			t.Errorf("%s: the English hint reads %q, the command line %q", d.Code, got, d.Hint)
 		}
 	}

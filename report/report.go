@@ -37,7 +37,10 @@
 // BenchmarkMarkdown and WriteBenchmarkText the comparison and the scorecard.
 package report
 
-import "github.com/orgdesign/orgdesign/model"
+import (
+	"github.com/orgdesign/orgdesign/chart"
+	"github.com/orgdesign/orgdesign/model"
+)
 
 // Report is the decision pack's content, independent of the output format.
 type Report struct {
@@ -55,6 +58,23 @@ type Report struct {
 	// sorted, each once. Each also shows on its scenario's page; a command
 	// writes nothing when one is an error.
 	BuildDiagnostics model.Diagnostics
+}
+
+// prefetch starts laying the charts go-graphviz draws out in the background
+// (chart.Prefetch), once per scenario; Release forgets them.
+func (s *Scenario) prefetch(charts []ChartRef) {
+	if s.release != nil {
+		return
+	}
+	var dots [][]byte
+	for _, c := range charts {
+		if c.SVG == nil {
+			dots = append(dots, c.DOT)
+		}
+	}
+	if len(dots) > 0 {
+		s.release = chart.Prefetch(dots)
+	}
 }
 
 // Release forgets the chart layouts Build started in the background and
@@ -151,7 +171,7 @@ type Scenario struct {
 	Charts            []ChartRef   // none when built with NoCharts
 	Diagnostics       []Diagnostic
 
-	release func() // forgets the layouts Build started (chart.Prefetch)
+	release func() // forgets the layouts started by prefetch
 }
 
 // Institution is the institutional frame, translated.

@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/orgdesign/orgdesign/chart"
 	"github.com/orgdesign/orgdesign/internal/atomic"
 	"github.com/orgdesign/orgdesign/templates"
 )
@@ -74,15 +73,9 @@ func Render(r *Report, opts Options) ([]File, error) {
 	// Every chart is laid out in the background (and by worker processes
 	// when allowed) while the pages' text is rendered; Build has started
 	// those of the reports it makes.
-	var dots [][]byte
 	for _, s := range r.Scenarios {
-		for _, c := range s.Charts {
-			if c.SVG == nil {
-				dots = append(dots, c.DOT)
-			}
-		}
+		s.prefetch(s.Charts)
 	}
-	defer chart.Prefetch(dots)()
 	page := func(name, tmpl, title string, s *Scenario) error {
 		if err := checkPageName(name); err != nil {
 			return err
@@ -103,13 +96,13 @@ func Render(r *Report, opts Options) ([]File, error) {
 		// The HTML page is converted with a mark where each chart goes,
 		// then the charts, once laid out, replace their marks: goldmark
 		// turns NUL into U+FFFD, so no text can forge a mark.
-		var page []byte
+		var html []byte
 		marks := map[string][]byte{}
 		if !opts.NoHTML {
 			for i, c := range s.chartList() {
 				marks[c.Path] = chartMark(i)
 			}
-			if page, err = renderHTML(htt, newMarkdown(newChartImages(marks)), l.code, title, htmlSrc); err != nil {
+			if html, err = renderHTML(htt, newMarkdown(newChartImages(marks)), l.code, title, htmlSrc); err != nil {
 				return fmt.Errorf("%s.html: %w", name, err)
 			}
 		}
@@ -127,7 +120,7 @@ func Render(r *Report, opts Options) ([]File, error) {
 					return fmt.Errorf("%s: %w", c.Path, err)
 				}
 			}
-			out = append(out, File{Name: name + ".html", Data: spliceCharts(page, inline)})
+			out = append(out, File{Name: name + ".html", Data: spliceCharts(html, inline)})
 		}
 		if !opts.NoMarkdown {
 			out = append(out, File{Name: name + ".md", Data: md})

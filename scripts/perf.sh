@@ -44,14 +44,20 @@ once() {
   /usr/bin/time -f '%e %M' -o "$work/t" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; cat "$work/t" >&2; exit 1; }
   awk '{printf "%s %d\n", $1, $2 / 1024}' "$work/t"
 }
-# best CMD...: best of $RUNS runs, "seconds peak-MB" (the peak of the best run)
+# trial KEY CMD...: one run, keeping in bs[KEY] bm[KEY] the best of KEY
+# (seconds, and the peak MB of that run)
+declare -A bs bm
+trial() {
+  local key=$1 s m
+  shift
+  read -r s m < <(once "$@")
+  if [ -z "${bs[$key]:-}" ] || awk "BEGIN{exit !($s < ${bs[$key]})}"; then bs[$key]=$s bm[$key]=$m; fi
+}
+# best CMD...: best of $RUNS runs, "seconds peak-MB" (run in a subshell, the
+# key is fresh each time)
 best() {
-  local s m bs="" bm=""
-  for _ in $(seq "$RUNS"); do
-    read -r s m < <(once "$@")
-    if [ -z "$bs" ] || awk "BEGIN{exit !($s < $bs)}"; then bs=$s bm=$m; fi
-  done
-  echo "$bs $bm"
+  for _ in $(seq "$RUNS"); do trial best "$@"; done
+  echo "${bs[best]} ${bm[best]}"
 }
 
 # initms: what go-graphviz's package init (compiling or loading its
@@ -67,13 +73,6 @@ read -r cold_rep cold_rep_mb < <(once "$bin" report "$nat" -o "$work/out-cold")
 
 # Warm: go-graphviz's compilation cache filled by the runs above. The
 # report and native dot are run in turn, so that both meet the same load.
-declare -A bs bm
-trial() { # KEY CMD...: one run, keeping the best of KEY
-  local key=$1 s m
-  shift
-  read -r s m < <(once "$@")
-  if [ -z "${bs[$key]:-}" ] || awk "BEGIN{exit !($s < ${bs[$key]})}"; then bs[$key]=$s bm[$key]=$m; fi
-}
 for _ in $(seq "$RUNS"); do
   trial rep "$bin" report "$nat" -o "$work/out"
   trial dot dot -Tsvg -o "$work/flat.svg" "$work/c1503/flat.dot"
@@ -88,13 +87,18 @@ srv="$work/serve"
 cp -r "$work/c1503" "$srv"
 "$bin" report $big "$srv/scenario.yaml" -o "$work/out-serve" --serve --addr 127.0.0.1:0 > /dev/null 2> "$work/serve.log" &
 spid=$!
-for _ in $(seq 100); do grep -q ' (' "$work/serve.log" && break; sleep 0.2; done
+# regens: how many regenerations the log tells ("15:04:05 ... (230ms)").
+regen='^[0-9:]\{8\} .* ([0-9.]*m\?s)$'
+regens() { grep -c "$regen" "$work/serve.log" || true; }
+for _ in $(seq 100); do [ "$(regens)" -gt 0 ] && break; sleep 0.2; done
 for i in $(seq "$RUNS"); do
   sed -i "s/name: Unité centrale 3[^,]*,/name: Unité centrale 3 v$i,/" "$srv/scenario.yaml"
-  for _ in $(seq 50); do [ "$(grep -c ' (' "$work/serve.log")" -gt "$i" ] && break; sleep 0.2; done
+  grep -q "Unité centrale 3 v$i," "$srv/scenario.yaml" || { echo "perf.sh: the serve edit changed nothing" >&2; exit 1; }
+  for _ in $(seq 50); do [ "$(regens)" -gt "$i" ] && break; sleep 0.2; done
 done
 kill "$spid"; wait "$spid" 2>/dev/null || true
-read -r serve_best serve_med < <(grep -o '([0-9.]*m\?s)' "$work/serve.log" | tail -n +2 | tr -d '()' |
+[ "$(regens)" -gt "$RUNS" ] || { echo "perf.sh: report --serve regenerated $(regens) times, want $((RUNS + 1)):" >&2; cat "$work/serve.log" >&2; exit 1; }
+read -r serve_best serve_med < <(grep "$regen" "$work/serve.log" | grep -o '([0-9.]*m\?s)$' | tail -n +2 | tr -d '()' |
   awk '{v = $1; if (v ~ /ms$/) v = v / 1000; else v = v + 0; print v}' | sort -n |
   awk '{a[NR] = $1} END {if (NR == 0) {print "? ?"; exit} printf "%.2f %.2f\n", a[1], a[int((NR + 1) / 2)]}')
 

@@ -101,13 +101,16 @@ func (m *Model) aboutUnit(r *model.Resolved, id string) []string {
 // aboutPhase says what the phase opens: units (with their instances'
 // headcount), channels, systems and interfaces.
 func (m *Model) aboutPhase(r *model.Resolved, id string) []string {
-	units, heads := 0, 0
+	units, heads, opened := 0, 0, map[string]bool{}
 	for _, u := range r.Units {
 		if u.Phase == id {
 			units++
-			for _, in := range r.InstancesOf(u.ID) {
-				heads += in.Headcount
-			}
+			opened[u.ID] = true
+		}
+	}
+	for _, in := range r.Instances { // one pass: View calls this per frame
+		if opened[in.Template] {
+			heads += in.Headcount
 		}
 	}
 	var parts []string
@@ -146,6 +149,7 @@ func (m *Model) aboutProfile(r *model.Resolved, id string) string {
 	return fmt.Sprintf("%s staff in %d units", m.num.Int(heads), len(units))
 }
 
+// countIf counts the items f accepts.
 func countIf[T any](items []T, f func(T) bool) int {
 	n := 0
 	for _, x := range items {

@@ -329,49 +329,37 @@ func (m *Model) copyInheritedList(section string, rw row) tea.Cmd {
 		return nil
 	}
 	var from string
-	var list any
+	var seq *yaml.Node
 	for _, name := range r.Files[1:] {
-		f := m.res.files[name]
-		if f == nil {
-			continue
-		}
-		g := groupNode(f.Root, section)
-		if g == nil {
-			continue
-		}
-		for i := 0; i+1 < len(g.Content); i += 2 {
-			if g.Content[i].Value == key && g.Content[i+1].Kind == yaml.SequenceNode {
-				from, list = name, valueOf(g.Content[i+1])
+		if f := m.res.files[name]; f != nil {
+			if seq = topValue(groupNode(f.Root, section), key, yaml.SequenceNode); seq != nil {
+				from = name
+				break
 			}
 		}
-		if list != nil {
-			break
-		}
 	}
-	if list == nil {
+	if seq == nil {
 		m.fail("%s: the inherited list was not found", key)
 		return nil
 	}
 	what := fmt.Sprintf("%s %s copied from %s: it now overrides the inherited one", section, key, shortFile(from, m.name))
-	var items []any
-	switch l := list.(type) {
-	case []any:
-		items = l
-	case []string:
-		for _, x := range l {
+	list := valueOf(seq) // []any of mappings, or []string
+	items, _ := list.([]any)
+	if strs, ok := list.([]string); ok {
+		for _, x := range strs {
 			items = append(items, x)
 		}
 	}
+	path := yamledit.Path{section, key}
 	return m.change(what, func(d *yamledit.Doc) error {
-		if groupNode(d.Root(), section) == nil {
-			return d.AddField(yamledit.Path{section}, []yamledit.KV{{Key: key, Value: list}})
-		}
-		for _, it := range items { // a list in the group's style, an item a line in a block
-			if err := d.InsertValue(yamledit.Path{section, key}, -1, it); err != nil {
-				return err
+		return setField(d, path, list, func() error {
+			for _, it := range items { // a list in the group's style, an item a line in a block
+				if err := d.InsertValue(path, -1, it); err != nil {
+					return err
+				}
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 }
 

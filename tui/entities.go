@@ -37,7 +37,7 @@ var contextSections = []struct{ section, heading string }{
 type entry struct {
 	section string // the yaml section the item is written in: units, bodies, mandates, chain…
 	id      string // its id; for a chain entry, its stage
-	index   int    // a chain entry: its index among the edited file's own entries, -1 otherwise
+	index   int    // a chain entry or a relation: its index among the edited file's own entries, -1 otherwise
 	label   string
 	note    string // shown on the right: ×12 instances, headcount, level
 	depth   int
@@ -200,18 +200,33 @@ func contextEntries(res *result) []entry {
 // placed where the file writes the group, if it does.
 func groupEntry(res *result, section, label string) entry {
 	e := entry{section: section, id: section, index: -1, label: label, file: res.name, pos: model.Pos{File: res.name}}
-	if res.own == nil || res.own.Scenario == nil {
+	if res.own == nil {
 		return e
 	}
-	sc := reflect.ValueOf(res.own.Scenario).Elem()
-	if sf, ok := structField(sc.Type(), []string{section}); ok {
-		if g := sc.FieldByIndex(sf.Index); g.Kind() == reflect.Pointer && !g.IsNil() {
-			if m, ok := g.Elem().FieldByName("Meta").Interface().(model.Meta); ok {
-				e.pos = m.Pos
-			}
+	if g := groupOf(res.own.Scenario, section); g.IsValid() {
+		if m, ok := g.FieldByName("Meta").Interface().(model.Meta); ok {
+			e.pos = m.Pos
 		}
 	}
 	return e
+}
+
+// groupOf returns a scenario's group section (mapSections), read from its
+// field of that yaml key: the struct, or an invalid value when the scenario
+// has none.
+func groupOf(sc *model.Scenario, section string) reflect.Value {
+	if sc == nil {
+		return reflect.Value{}
+	}
+	v := reflect.ValueOf(sc).Elem()
+	sf, ok := structField(v.Type(), []string{section})
+	if !ok {
+		return reflect.Value{}
+	}
+	if g := v.FieldByIndex(sf.Index); g.Kind() == reflect.Pointer && !g.IsNil() {
+		return g.Elem()
+	}
+	return reflect.Value{}
 }
 
 // item is an entry for an identified item of a section.
@@ -343,7 +358,8 @@ func sectionNode(root *yaml.Node, section string) *yaml.Node {
 	return topValue(root, section, yaml.SequenceNode)
 }
 
-// topValue returns the value of a top-level key when it is of the kind.
+// topValue returns the value of a key of a mapping (a document's: its
+// top-level mapping) when it is of the kind, or nil.
 func topValue(root *yaml.Node, key string, kind yaml.Kind) *yaml.Node {
 	if root != nil && root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]

@@ -284,20 +284,19 @@ func rowsOf(section string, node *yaml.Node) []row {
 // in this file (node, nil when it has none) as rowsOf does, then the others,
 // showing the value merged from the file extended (inherited) when there is
 // one. An inherited list is shown by its length and locked: written here, it
-// would replace the inherited one whole.
-func mapRows(section string, node *yaml.Node, merged any) []row {
+// would replace the inherited one whole. v is the group's merged struct
+// (groupOf), invalid when the scenario has none.
+func mapRows(section string, node *yaml.Node, v reflect.Value) []row {
 	if node == nil || node.Kind != yaml.MappingNode {
 		node = &yaml.Node{Kind: yaml.MappingNode}
+	}
+	if !v.IsValid() {
+		return rowsOf(section, node)
 	}
 	written := map[string]bool{}
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		written[node.Content[i].Value] = true
 	}
-	v := reflect.ValueOf(merged)
-	if !v.IsValid() || v.Kind() != reflect.Pointer || v.IsNil() {
-		return rowsOf(section, node)
-	}
-	v = v.Elem()
 	inherited := map[string]row{}
 	for _, key := range fieldKeys(v.Type()) {
 		sf, ok := structField(v.Type(), []string{key})

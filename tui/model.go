@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -326,36 +327,23 @@ func (m *Model) selected() (entry, bool) {
 func (m *Model) rebuildRows() {
 	m.rows = nil
 	if e, ok := m.selected(); ok {
-		switch {
-		case mapSections[e.section]:
+		if mapSections[e.section] {
 			m.rows = mapRows(e.section, m.nodeOf(e), m.merged(e.section))
-		default:
-			if node := m.nodeOf(e); node != nil {
-				m.rows = rowsOf(e.section, node)
-			}
+		} else if node := m.nodeOf(e); node != nil {
+			m.rows = rowsOf(e.section, node)
 		}
 	}
 	m.rowCursor = min(max(m.rowCursor, 0), max(len(m.rows)-1, 0))
 }
 
 // merged returns the scenario's value of a group section (mapSections), this
-// file's fields over the inherited ones; nil when it has none.
-func (m *Model) merged(section string) any {
+// file's fields over the inherited ones; invalid when it has none.
+func (m *Model) merged(section string) reflect.Value {
 	r := m.res.resolvedOrNil()
 	if r == nil {
-		return nil
+		return reflect.Value{}
 	}
-	switch section {
-	case "institution":
-		return r.Institution
-	case "strategy":
-		return r.Strategy
-	case "demand":
-		return r.Demand
-	case "transition":
-		return r.Transition
-	}
-	return nil
+	return groupOf(r.Scenario, section)
 }
 
 // nodeOf returns the yaml node of an entry's item, or nil.

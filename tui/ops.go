@@ -179,15 +179,15 @@ func (m *Model) rename(path yamledit.Path, title, old, id string) tea.Cmd {
 	if cmd == nil {
 		return nil
 	}
-	msg := fmt.Sprintf("%s: %s → %s", title, old, id)
+	var more string
 	if n > 0 {
-		msg += fmt.Sprintf(", %d references updated", n)
+		more = fmt.Sprintf(", %d references updated", n)
 	}
 	if k, files := m.elsewhere(old); k > 0 {
-		msg += fmt.Sprintf("; %d in %d files extending this one still name %s: %s", k, len(files), old, strings.Join(files, ", "))
+		more += fmt.Sprintf("; %d in %d files extending this one still name %s: %s", k, len(files), old, strings.Join(files, ", "))
 	}
-	if msg != fmt.Sprintf("%s: %s → %s", title, old, id) {
-		m.setStatus("%s", msg)
+	if more != "" {
+		m.setStatus("%s: %s → %s%s", title, old, id, more)
 	}
 	return cmd
 }
@@ -255,31 +255,33 @@ func hasAlias(n *yaml.Node) bool {
 
 // referencesTo lists the fields of the file's items that name id: the
 // reference fields (specOf) of every item of every section the editor knows,
-// scalars and list items alike; territory places are not ids.
+// and of every group (mapSections), scalars and list items alike; territory
+// places are not ids.
 func referencesTo(root *yaml.Node, id string) []yamledit.Path {
 	if root == nil || root.Kind != yaml.MappingNode {
 		return nil
 	}
 	var out []yamledit.Path
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		section, seq := root.Content[i].Value, root.Content[i+1]
-		if mapSections[section] && seq.Kind == yaml.MappingNode {
-			for _, rw := range rowsOf(section, seq) {
-				if rw.set && !rw.header && rw.spec.kind == kRef && !rw.spec.place && rw.value == id {
-					out = append(out, append(yamledit.Path{section}, rw.path...))
-				}
+		section, v := root.Content[i].Value, root.Content[i+1]
+		switch {
+		case mapSections[section] && v.Kind == yaml.MappingNode:
+			out = refsIn(out, section, v, yamledit.Path{section}, id)
+		case itemTypes[section] != nil && v.Kind == yaml.SequenceNode:
+			for j, item := range v.Content {
+				out = refsIn(out, section, item, yamledit.Path{section, j}, id)
 			}
-			continue
 		}
-		if itemTypes[section] == nil || seq.Kind != yaml.SequenceNode {
-			continue
-		}
-		for j, item := range seq.Content {
-			for _, rw := range rowsOf(section, item) {
-				if rw.set && !rw.header && rw.spec.kind == kRef && !rw.spec.place && rw.value == id {
-					out = append(out, append(yamledit.Path{section, j}, rw.path...))
-				}
-			}
+	}
+	return out
+}
+
+// refsIn appends the paths of the reference fields of one item (at base)
+// that name id.
+func refsIn(out []yamledit.Path, section string, item *yaml.Node, base yamledit.Path, id string) []yamledit.Path {
+	for _, rw := range rowsOf(section, item) {
+		if rw.set && !rw.header && rw.spec.kind == kRef && !rw.spec.place && rw.value == id {
+			out = append(out, append(slices.Clone(base), rw.path...))
 		}
 	}
 	return out

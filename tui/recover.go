@@ -69,11 +69,13 @@ func recoveries(path string) []string {
 	return out
 }
 
+// isNumber reports whether s is a number written with digits only (.2, not .+2).
 func isNumber(s string) bool {
 	_, err := strconv.Atoi(s)
 	return err == nil && s != "" && s[0] != '+' && s[0] != '-'
 }
 
+// recoverNumber is the number of a recovery file: N of base.N, 1 for base itself.
 func recoverNumber(p, base string) int {
 	n, err := strconv.Atoi(strings.TrimPrefix(filepath.Base(p), base+"."))
 	if err != nil {

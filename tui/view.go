@@ -226,7 +226,7 @@ func (m *Model) tabLine(w int) string {
 		if i == tabDiags && m.res != nil && len(m.res.diags) > 0 {
 			labels[i] = fmt.Sprintf("%d %s (%d)", i+1, n, len(m.res.diags))
 		}
-		width += len([]rune(labels[i])) + 2
+		width += utf8.RuneCountInString(labels[i]) + 2
 	}
 	pad := " "
 	if width > w {

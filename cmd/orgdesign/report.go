@@ -194,7 +194,8 @@ func (o *reportOptions) build(errw io.Writer, args []string, formats map[string]
 			return nil, nil, &exitError{code: exitUsage, msg: err.Error()}
 		}
 	}
-	if formats["html"] || formats["md"] || formats["pdf"] || formats["docx"] {
+	wantHTML, wantMD := formats["html"] || formats["pdf"], formats["md"] || formats["docx"] // pdf is printed from HTML, docx converted from Markdown
+	if wantHTML || wantMD {
 		chart.Warm() // a layout worker starts while the inputs are read
 	}
 	l, names, err := loadInputs(o.globalOptions, args, false)
@@ -222,7 +223,7 @@ func (o *reportOptions) build(errw io.Writer, args []string, formats map[string]
 		_ = model.WriteText(errw, r.BuildDiagnostics)
 		return nil, read, &exitError{code: exitFindings, msg: fmt.Sprintf("%s: nothing written", count(r.BuildDiagnostics.Count(model.Error), "error", "errors"))}
 	}
-	ropts := report.Options{NoHTML: !formats["html"] && !formats["pdf"], NoMarkdown: !formats["md"] && !formats["docx"], XLSX: formats["xlsx"],
+	ropts := report.Options{NoHTML: !wantHTML, NoMarkdown: !wantMD, XLSX: formats["xlsx"],
 		Templates: overrides, Progress: progress}
 	files, err := report.Render(r, ropts)
 	if err != nil {

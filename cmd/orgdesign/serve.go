@@ -48,6 +48,11 @@ const eventsPath = "/_orgdesign/events"
 // an editor's save is often several events (temporary file, rename, chmod).
 const serveDebounce = 150 * time.Millisecond
 
+// packCSP is the Content-Security-Policy of the report's pages (as in their
+// own meta element) and of the other files served: nothing but inline
+// styles and data: images.
+const packCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
 // checkLoopback refuses an address that is not on this machine: the report
 // is for the room the consultant's screen is in, not for the network.
 func checkLoopback(addr string) error {
@@ -58,10 +63,7 @@ func checkLoopback(addr string) error {
 	if _, err := strconv.ParseUint(port, 10, 16); err != nil {
 		return fmt.Errorf("--addr %q: the port is a number from 0 to 65535", addr)
 	}
-	if host == "localhost" {
-		return nil
-	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+	if loopbackName(host) {
 		return nil
 	}
 	return fmt.Errorf("--addr %q: the report is served on this machine only: use 127.0.0.1, ::1 or localhost", addr)
@@ -75,7 +77,12 @@ func loopbackHost(hostport string) bool {
 	if h, _, err := net.SplitHostPort(hostport); err == nil {
 		host = h
 	}
-	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	return loopbackName(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
+}
+
+// loopbackName tells whether a host (no port, no brackets) is localhost or
+// a loopback IP address.
+func loopbackName(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
 	}
@@ -94,6 +101,8 @@ type livePack struct {
 	changed chan struct{} // closed and replaced at every regeneration
 }
 
+// newLivePack serves dir, its banners in lang; version 0 until the first
+// regeneration.
 func newLivePack(dir string, lang *report.Language) *livePack {
 	return &livePack{dir: dir, lang: lang, changed: make(chan struct{})}
 }
@@ -108,12 +117,16 @@ func (p *livePack) done(problem string) {
 	p.changed = make(chan struct{})
 }
 
+// state tells the version, the last problem and the channel closed at the
+// next regeneration.
 func (p *livePack) state() (uint64, string, chan struct{}) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.version, p.problem, p.changed
 }
 
+// ServeHTTP answers a loopback GET or HEAD: the event stream, or a file of
+// the output folder, an HTML page with the reload script and any banner.
 func (p *livePack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !loopbackHost(r.Host) {
 		http.Error(w, "orgdesign serves the report to this machine only", http.StatusForbidden)
@@ -159,7 +172,7 @@ func (p *livePack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctype = "application/octet-stream"
 	}
 	h.Set("Content-Type", ctype)
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+	h.Set("Content-Security-Policy", packCSP)
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
 }
 
@@ -206,10 +219,11 @@ func (p *livePack) writePage(w http.ResponseWriter, r *http.Request, page []byte
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:"+allow)
+	h.Set("Content-Security-Policy", packCSP+allow)
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(page))
 }
 
+// newNonce is a fresh random script nonce, one per response.
 func newNonce() string {
 	var b [18]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
@@ -319,6 +333,7 @@ func (s *watchSet) update(read []string) {
 	}
 }
 
+// isOutput tells whether p is the output folder or inside it.
 func (s *watchSet) isOutput(p string) bool {
 	abs, err := filepath.Abs(p)
 	if err != nil {
@@ -411,15 +426,12 @@ func (o *reportOptions) runServe(cmd *cobra.Command, args []string, formats map[
 		}
 		ws.update(read)
 		if err != nil {
-			problem := strings.TrimSpace(diags.String())
-			if msg := err.Error(); msg != "" {
-				problem = strings.TrimSpace(problem + "\n" + msg)
-			}
+			msg := err.Error()
 			fmt.Fprintf(stderr, "orgdesign: %s\n", lang.Label("serveStale"))
-			if msg := err.Error(); msg != "" {
-				fmt.Fprintln(stderr, "orgdesign:", msg)
+			if msg != "" {
+				fmt.Fprintln(stderr, "orgdesign:", terminalLines(msg))
 			}
-			pack.done(problem)
+			pack.done(strings.TrimSpace(strings.TrimSpace(diags.String()) + "\n" + msg))
 			return
 		}
 		fmt.Fprintf(stderr, "%s %s (%s)\n", time.Now().Format("15:04:05"), lang.Label("serveRegenerated"), time.Since(start).Round(time.Millisecond))

@@ -41,8 +41,10 @@ func WriteFileLike(name string, data []byte, like string) error {
 		return err
 	}
 	perm := fs.FileMode(0o644)
-	if st, err := os.Stat(like); like != "" && err == nil {
-		perm = st.Mode().Perm()
+	if like != "" {
+		if st, err := os.Stat(like); err == nil {
+			perm = st.Mode().Perm()
+		}
 	}
 	if st, err := os.Stat(name); err == nil {
 		if st.IsDir() {

@@ -68,7 +68,7 @@ func (d *Doc) setScalar(p Path, s scalar) error {
 	}
 	parent := chain[len(chain)-1]
 	if name, ok := p[len(p)-1].(string); ok && parent.Kind == yaml.MappingNode && findKey(parent, name) < 0 {
-		return d.addKey(p, parent, name, s)
+		return d.addKey(p, parent, name, s.render, s.want)
 	}
 	if chain, err = d.resolve(p); err != nil {
 		return err
@@ -141,8 +141,9 @@ func (d *Doc) blockShape(in *info) (indent, width int) {
 	return indent, width
 }
 
-// addKey adds a field to a mapping.
-func (d *Doc) addKey(p Path, m *yaml.Node, name string, s scalar) error {
+// addKey adds the field name, not written yet, to mapping m: text writes its
+// value for a flow or a block mapping, want is what it must read back as.
+func (d *Doc) addKey(p Path, m *yaml.Node, name string, text func(flow bool) (string, error), want *yaml.Node) error {
 	l := d.layout()
 	in := l.at[m]
 	if err := editable(p[:len(p)-1], m, in); err != nil {
@@ -152,18 +153,25 @@ func (d *Doc) addKey(p Path, m *yaml.Node, name string, s scalar) error {
 		return errorAt(m, p, "the field name is not valid UTF-8")
 	}
 	flow := in.inFlow || m.Style&yaml.FlowStyle != 0
-	text := s.text
-	if s.str {
-		text = renderString(s.text, flow, 0)
+	value, err := text(flow)
+	if err != nil {
+		return errorAt(m, p, "%v", err)
 	}
-	field := renderString(name, flow, 0) + ": " + text
-	sp, err := d.addField(l, p, m, field)
+	sp, err := d.addField(l, p, m, renderString(name, flow, 0)+": "+value)
 	if err != nil {
 		return err
 	}
-	want, at := d.expected(p[:len(p)-1])
-	at.Content = append(at.Content, valueNode(name), s.want)
-	return d.commit(p, m, want, sp)
+	root, at := d.expected(p[:len(p)-1])
+	at.Content = append(at.Content, valueNode(name), want)
+	return d.commit(p, m, root, sp)
+}
+
+// render writes the scalar's value in a flow or a block mapping.
+func (s scalar) render(flow bool) (string, error) {
+	if s.str {
+		return renderString(s.text, flow, 0), nil
+	}
+	return s.text, nil
 }
 
 // AddField adds a field not written yet: p names the mapping, then the
@@ -191,25 +199,8 @@ func (d *Doc) AddField(p Path, v any) error {
 	if findKey(m, name) >= 0 {
 		return errorAt(m, p, "is already written: change its value instead")
 	}
-	if !utf8.ValidString(name) {
-		return errorAt(m, p, "the field name is not valid UTF-8")
-	}
-	l := d.layout()
-	if err := editable(p[:len(p)-1], m, l.at[m]); err != nil {
-		return err
-	}
-	flow := l.at[m].inFlow || m.Style&yaml.FlowStyle != 0
-	text, err := renderValue(v, flow, l.flowPad)
-	if err != nil {
-		return errorAt(m, p, "%v", err)
-	}
-	sp, err := d.addField(l, p, m, renderString(name, flow, 0)+": "+text)
-	if err != nil {
-		return err
-	}
-	want, at := d.expected(p[:len(p)-1])
-	at.Content = append(at.Content, valueNode(name), valueNode(v))
-	return d.commit(p, m, want, sp)
+	pad := d.layout().flowPad
+	return d.addKey(p, m, name, func(flow bool) (string, error) { return renderValue(v, flow, pad) }, valueNode(v))
 }
 
 // addField writes "key: value" as the last field of mapping m.
