@@ -53,6 +53,9 @@ func (q Quantity) MarshalJSON() ([]byte, error) {
 
 var countryIDRE = regexp.MustCompile(`^[a-z]{2}$`)
 
+// isoCountryRE is a territory's country: ISO 3166-1 alpha-2, in capitals.
+var isoCountryRE = regexp.MustCompile(`^[A-Z]{2}$`)
+
 // checkCountry validates a country file: every known figure has a year and a
 // declared source, every source reference resolves, closed lists hold.
 func checkCountry(f *CountryFile, c *diags) {
@@ -98,6 +101,7 @@ func checkCountry(f *CountryFile, c *diags) {
 	for name, list := range map[string][]*Figure{"population": f.Population, "beneficiaries": f.Beneficiaries, "budget": f.Budget, "staff": f.Staff, "adminCostShare": f.AdminCostShare} {
 		for i, fig := range list {
 			figure(fig, fmt.Sprintf("%s figure %d", name, i+1))
+			checkBasis(c, fig, name, fmt.Sprintf("%s figure %d", name, i+1))
 			if name == "adminCostShare" && fig.Value.Known && fig.Value.Value > 1 {
 				c.add(fig.PosOf("value"), Error, "out-of-range", "write a share from 0 to 1: 0.041 for 4.1 %", "adminCostShare %v is over 1", fig.Value.Value)
 			}
@@ -242,4 +246,26 @@ func (l *Loader) Instrument(name string) (*InstrumentFile, Diagnostics, error) {
 		return nil, ds, err
 	}
 	return f.Instrument, ds, nil
+}
+
+// bases are the values an indicator figure's basis takes, by list.
+var bases = map[string][]string{"beneficiaries": BeneficiaryBases, "staff": StaffBases, "adminCostShare": AdminCostBases}
+
+// checkBasis checks an indicator figure's basis: one of its list's values;
+// a known figure without one is shown but never compared (a warning).
+func checkBasis(c *diags, fig *Figure, list, what string) {
+	allowed, ok := bases[list]
+	switch {
+	case !ok && fig.Basis != "":
+		c.errorf(fig.PosOf("basis"), "unknown-field", "%s: `basis` is for beneficiaries, staff and adminCostShare figures", what)
+	case !ok:
+	case fig.Basis == "" && fig.Value.Known:
+		// TODO(issue 14, benchmarks): warn once the embedded files declare their bases:
+		// c.add(fig.Pos, Warning, "missing-basis", "add `basis: "+strings.Join(allowed, "` or `")+"`",
+		// 	"%s has no basis: it is shown but not compared with the scenario", what)
+		// c.say("missing-basis", what)
+		// c.list[len(c.list)-1].SayHint = words("add-basis", []string{strings.Join(allowed, "` or `")})
+	default:
+		checkEnum(c, &fig.Meta, "basis", fig.Basis, allowed, what)
+	}
 }

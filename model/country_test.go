@@ -43,7 +43,7 @@ func TestCountryDiagnostics(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := []struct{ name, old, new, want string }{
-		{"figure without source", `unit: households, year: "2023", source: rapport }`, `unit: households, year: "2023" }`,
+		{"figure without source", `unit: households, year: "2023", source: rapport,`, `unit: households, year: "2023",`,
 			"xx.yaml:16:5: error: beneficiaries figure 1 has no source [missing-source]\n    hint: add `source:` naming an entry of the file's sources\n"},
 		{"figure without year", `{ value: 1200000, unit: households, year: "2023",`, `{ value: 1200000, unit: households,`,
 			"xx.yaml:16:5: error: beneficiaries figure 1 has no year [missing-year]\n    hint: add `year:`, the year the figure refers to\n"},

@@ -25,7 +25,7 @@ var (
 	UnitKinds        = []string{"executive", "directorate", "department", "division", "service", "delegation", "office"}
 	Tiers            = []string{"central", "regional", "provincial", "local"}
 	ChannelKinds     = []string{"office", "partner-counter", "digital", "call-centre", "mobile-unit", "agent-network"}
-	RelationKinds    = []string{"supervision", "funding", "data", "service", "payment", "agreement", "coordination", "oversight", "membership"}
+	RelationKinds    = []string{"supervision", "funding", "data", "service", "payment", "agreement", "coordination", "oversight", "membership", "contract"}
 	SystemKinds      = []string{"registry", "management", "portal", "payment", "call-centre", "data-exchange", "identity", "other"}
 	InterfaceModes   = []string{"manual", "file", "batch", "api", "event"}
 	Agreements       = []string{"none", "draft", "signed"}
@@ -37,8 +37,16 @@ var (
 	Severities       = []string{"low", "medium", "high", "critical"}
 	Ratings          = []string{"low", "medium", "high"}
 	ConsultFormats   = []string{"workshop", "interview", "survey", "focus-group", "committee"}
-	Metrics          = []string{"payroll", "headcount", "annual-cost", "setup-cost", "residual-risk", "capacity-gap", "transition-cost", "transition-months", "offices", "chain-gaps", "benchmark-distance"}
+	Metrics          = []string{"payroll", "headcount", "annual-cost", "setup-cost", "residual-risk", "open-findings", "capacity-gap", "transition-cost", "transition-months", "offices", "service-points", "chain-gaps", "benchmark-distance", "total-cost", "one-off-cost", "running-cost", "admin-share"}
 	Directions       = []string{"min", "max"}
+	StudyStatuses    = []string{"draft", "consultation", "final"}
+	// The bases of a country's indicator figures: beneficiaries counted as a
+	// current caseload or cumulatively; staff of the programme or of the
+	// whole agency across programmes; admin cost over the total budget or
+	// over benefits.
+	BeneficiaryBases = []string{"caseload", "cumulative"}
+	StaffBases       = []string{"programme", "agency"}
+	AdminCostBases   = []string{"budget", "benefits"}
 )
 
 // StagesAndFunctions lists what a mandate's function or a finding's stage may name.
@@ -48,6 +56,11 @@ func StagesAndFunctions() []string { return slices.Concat(Stages, Functions) }
 const Reserved = "agency"
 
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidFindingID reports whether s can name a structural rule's finding: a
+// rule's code and its subject, lower-kebab-case. A subject may also be a
+// stage or a territory unit, whose ids follow the same form.
+func ValidFindingID(s string) bool { return idRE.MatchString(s) }
 
 // ValidID reports whether s is lower-kebab-case.
 func ValidID(s string) bool { return idRE.MatchString(s) }

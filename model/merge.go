@@ -52,6 +52,7 @@ func merge(base, own *Scenario, c *diags) *Scenario {
 	out.Assumptions = mergeByKey(base.Assumptions, own.Assumptions, func(x *Assumption) string { return x.ID }, drop)
 	out.Risks = mergeByKey(base.Risks, own.Risks, func(x *Risk) string { return x.ID }, drop)
 	out.Sources = mergeByKey(base.Sources, own.Sources, func(x *Source) string { return x.ID }, drop)
+	out.Dismissed = mergeByKey(base.Dismissed, own.Dismissed, func(x *Dismissal) string { return x.Finding }, func(string) bool { return false })
 	out.Assessment = mergeByKey(base.Assessment, own.Assessment, func(x *Assessment) string { return x.Criterion }, func(string) bool { return false })
 	for i, r := range own.Remove {
 		if !removed[r] {

@@ -128,6 +128,13 @@ func checkStudy(set *Set, c *diags) {
 	requireText(c, &h.Meta, "title", h.Title, "the study")
 	checkIDFormat(c, &h.Meta, h.ID)
 	checkDate(c, &h.Meta, "date", h.Date, "the study")
+	checkEnum(c, &h.Meta, "status", h.Status, StudyStatuses, "the study")
+	if h.Meta.Has("horizon") && (h.Horizon < 1 || h.Horizon > 50) {
+		c.add(h.PosOf("horizon"), Error, "out-of-range", "the number of years the costs are laid out over, e.g. horizon: 5", "the study's horizon %d is outside 1–50 years", h.Horizon)
+	}
+	if r := h.DiscountRate; r != nil && (*r < 0 || *r >= 1) {
+		c.add(h.PosOf("discountRate"), Error, "out-of-range", "a fraction: 0.05 for 5 % a year", "the study's discount rate %v is not a fraction from 0 to 1", *r)
+	}
 	if len(h.Scenarios) == 0 {
 		c.add(h.PosOf("scenarios"), Error, "missing-field", "list the scenario files: scenarios: [{ file: option-a.yaml }]", "the study lists no scenarios")
 	}
@@ -205,6 +212,7 @@ func checkStudy(set *Set, c *diags) {
 		case cr.Metric == "" && !cr.Scored:
 			c.add(cr.Pos, Error, "missing-field", "add `metric:` (e.g. payroll) or `scored: true`", "%s needs a metric or `scored: true`", what)
 		}
+		checkScale(c, cr, what)
 		for _, g := range keysOf(cr.Weights) {
 			if cr.Weights[g] < 0 {
 				c.errorf(cr.PosOf("weights"), "negative-value", "%s: the weight of %q cannot be negative", what, g)
@@ -235,14 +243,46 @@ func checkStudy(set *Set, c *diags) {
 			c.errorf(sc.PosOf("value"), "out-of-range", "%s: scores go from 1 to 5", what)
 		}
 		if sc.Group != "" && len(groups) > 0 && !groups[sc.Group] {
-			c.add(sc.PosOf("group"), Warning, "unknown-reference", "", "%s: no stakeholder is in group %q", what, sc.Group)
-			c.say("score-of-empty-group", sc.Scenario, sc.Criterion, sc.Group)
-			c.suggestTo(sc.Group, keysOf(groups))
+			// A score's group would otherwise add a group to the combined mean.
+			c.add(sc.PosOf("group"), Error, "unknown-reference", suggest(sc.Group, keysOf(groups)),
+				"%s: no stakeholder is in group %q", what, sc.Group)
 		}
 	}
 	for _, d := range s.Decisions {
 		add(&d.Meta, d.ID, "decision")
 		requireText(c, &d.Meta, "title", d.Title, "decision "+quote(d.ID))
+	}
+}
+
+// checkScale checks a criterion's fixed value scale: computed criteria only,
+// two different ends, and a direction that agrees with them.
+func checkScale(c *diags, cr *Criterion, what string) {
+	sc := cr.Scale
+	if sc == nil {
+		return
+	}
+	if cr.Scored {
+		c.add(cr.PosOf("scale"), Error, "conflicting-fields", "scores are normalised on their fixed 1–5 scale: remove `scale`",
+			"%s is scored in workshops: it cannot declare a scale", what)
+		return
+	}
+	for _, key := range []string{"worst", "best"} {
+		if !sc.Meta.Has(key) {
+			c.add(sc.Pos, Error, "missing-field", "e.g. scale: { worst: 300, best: 0 } where less is better", "%s: the scale needs `%s`", what, key)
+			return
+		}
+	}
+	if sc.Worst == sc.Best {
+		c.errorf(sc.PosOf("best"), "out-of-range", "%s: the scale's worst and best values are the same (%v)", what, sc.Best)
+		return
+	}
+	implied := "max"
+	if sc.Worst > sc.Best {
+		implied = "min"
+	}
+	if cr.Direction != "" && cr.Direction != implied {
+		c.add(cr.PosOf("direction"), Error, "conflicting-fields", "remove `direction`: the scale says it",
+			"%s: direction %q contradicts its scale (worst %v, best %v means %s)", what, cr.Direction, sc.Worst, sc.Best, implied)
 	}
 }
 

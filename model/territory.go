@@ -125,6 +125,9 @@ func checkTerritory(f *TerritoryFile, c *diags) {
 		c.add(h.PosOf("levels"), Error, "missing-field", "e.g. levels: [region, province]", "the territory needs `levels`, top first")
 	}
 	checkIDFormat(c, &h.Meta, h.ID)
+	if h.Country != "" && !isoCountryRE.MatchString(h.Country) {
+		c.add(h.PosOf("country"), Error, "invalid-value", "the ISO 3166-1 alpha-2 code in capitals, e.g. MA, JO, SN", "the territory's country %q is not a two-letter code", h.Country)
+	}
 	levelIdx := map[string]int{}
 	for i, l := range h.Levels {
 		if _, dup := levelIdx[l]; dup {

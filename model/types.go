@@ -28,7 +28,16 @@ type Scenario struct {
 	Risks         []*Risk         `yaml:"risks,omitempty" json:"risks,omitempty"`
 	Sources       []*Source       `yaml:"sources,omitempty" json:"sources,omitempty"`
 	Assessment    []*Assessment   `yaml:"assessment,omitempty" json:"assessment,omitempty" jsonschema:"description=Ratings against the international instruments' criteria"`
+	Dismissed     []*Dismissal    `yaml:"dismissed,omitempty" json:"dismissed,omitempty" jsonschema:"description=Findings of the structural rules set aside, each with its reason"`
 	Remove        []string        `yaml:"remove,omitempty" json:"remove,omitempty" jsonschema:"description=Inherited ids or chain stages to drop"`
+}
+
+// Dismissal sets aside one finding of the structural rules, with the reason
+// (shown in the pack). A register risk with `finding:` accepts one instead.
+type Dismissal struct {
+	Meta    `yaml:"-" json:"-"`
+	Finding string `yaml:"finding" json:"finding" jsonschema:"required,description=The finding's id: the rule's code and its subject (orgdesign risk lists them)"`
+	Reason  string `yaml:"reason" json:"reason" jsonschema:"required,description=Why the finding is set aside"`
 }
 
 // Header is the `scenario:` section.
@@ -212,7 +221,7 @@ type Relation struct {
 	Meta  `yaml:"-" json:"-"`
 	From  string `yaml:"from" json:"from" jsonschema:"required"`
 	To    string `yaml:"to" json:"to" jsonschema:"required"`
-	Kind  string `yaml:"kind" json:"kind" jsonschema:"required,enum=supervision,enum=funding,enum=data,enum=service,enum=payment,enum=agreement,enum=coordination,enum=oversight,enum=membership"`
+	Kind  string `yaml:"kind" json:"kind" jsonschema:"required,enum=supervision,enum=funding,enum=data,enum=service,enum=payment,enum=agreement,enum=coordination,enum=oversight,enum=membership,enum=contract"`
 	Label string `yaml:"label,omitempty" json:"label,omitempty"`
 }
 
@@ -243,6 +252,9 @@ type Demand struct {
 	Distribution string      `yaml:"distribution,omitempty" json:"distribution,omitempty" jsonschema:"description=population, households or a figure every territory unit carries"`
 	Standards    []*Standard `yaml:"standards,omitempty" json:"standards,omitempty"`
 	Source       string      `yaml:"source,omitempty" json:"source,omitempty"`
+	// BenefitsPerYear is the benefits envelope paid in a year, in the
+	// scenario's currency: the denominator of the administrative cost share.
+	BenefitsPerYear float64 `yaml:"benefitsPerYear,omitempty" json:"benefitsPerYear,omitempty" jsonschema:"description=Benefits paid in a year, in the scenario's currency (for the administrative cost share)"`
 }
 
 // Standard is a service norm the planned staff is held against.
@@ -257,13 +269,21 @@ type Standard struct {
 // System is an information system.
 type System struct {
 	Meta        `yaml:"-" json:"-"`
-	ID          string `yaml:"id" json:"id" jsonschema:"required"`
-	Name        string `yaml:"name" json:"name" jsonschema:"required"`
-	Owner       string `yaml:"owner,omitempty" json:"owner,omitempty"`
-	Kind        string `yaml:"kind,omitempty" json:"kind,omitempty" jsonschema:"enum=registry,enum=management,enum=portal,enum=payment,enum=call-centre,enum=data-exchange,enum=identity,enum=other"`
-	Description string `yaml:"description,omitempty" json:"description,omitempty"`
-	Cost        *Cost  `yaml:"cost,omitempty" json:"cost,omitempty"`
-	Phase       string `yaml:"phase,omitempty" json:"phase,omitempty"`
+	ID          string      `yaml:"id" json:"id" jsonschema:"required"`
+	Name        string      `yaml:"name" json:"name" jsonschema:"required"`
+	Owner       string      `yaml:"owner,omitempty" json:"owner,omitempty"`
+	Kind        string      `yaml:"kind,omitempty" json:"kind,omitempty" jsonschema:"enum=registry,enum=management,enum=portal,enum=payment,enum=call-centre,enum=data-exchange,enum=identity,enum=other"`
+	Description string      `yaml:"description,omitempty" json:"description,omitempty"`
+	Cost        *Cost       `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Phase       string      `yaml:"phase,omitempty" json:"phase,omitempty"`
+	Continuity  *Continuity `yaml:"continuity,omitempty" json:"continuity,omitempty" jsonschema:"description=The declared continuity arrangement: what runs when the system fails"`
+}
+
+// Continuity is a system's declared continuity arrangement.
+type Continuity struct {
+	Meta          `yaml:"-" json:"-"`
+	Fallback      string  `yaml:"fallback" json:"fallback" jsonschema:"required,description=What keeps the stages running when the system fails (standby site, tested degraded procedure…)"`
+	RecoveryHours float64 `yaml:"recoveryHours,omitempty" json:"recoveryHours,omitempty" jsonschema:"description=The recovery time objective, in hours"`
 }
 
 // Interface is a data exchange between two systems.
@@ -300,6 +320,7 @@ type Risk struct {
 	Description string        `yaml:"description,omitempty" json:"description,omitempty"`
 	Category    string        `yaml:"category" json:"category" jsonschema:"required,enum=governance,enum=operational,enum=information-systems,enum=hr,enum=financial,enum=legal,enum=reputational"`
 	Owner       string        `yaml:"owner,omitempty" json:"owner,omitempty"`
+	Finding     string        `yaml:"finding,omitempty" json:"finding,omitempty" jsonschema:"description=The id of a structural rule's finding this risk accepts (it replaces the finding)"`
 	Likelihood  Level         `yaml:"likelihood" json:"likelihood" jsonschema:"required"`
 	Impact      Level         `yaml:"impact" json:"impact" jsonschema:"required"`
 	Mitigations []*Mitigation `yaml:"mitigations,omitempty" json:"mitigations,omitempty"`

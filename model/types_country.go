@@ -49,6 +49,7 @@ type Figure struct {
 	Year     string   `yaml:"year,omitempty" json:"year,omitempty" jsonschema:"description=The year the figure refers to: 2023, 2022/23 or 2023-03"`
 	Unit     string   `yaml:"unit,omitempty" json:"unit,omitempty" jsonschema:"description=households, individuals, grants, posts… or a currency code for amounts"`
 	Scope    string   `yaml:"scope,omitempty" json:"scope,omitempty" jsonschema:"description=What the figure covers (e.g. whole agency, field staff, benefits only)"`
+	Basis    string   `yaml:"basis,omitempty" json:"basis,omitempty" jsonschema:"enum=caseload,enum=cumulative,enum=programme,enum=agency,enum=budget,enum=benefits,description=What an indicator figure counts: beneficiaries caseload or cumulative; staff of the programme or of the whole agency; admin cost share over the total budget or over benefits"`
 	USD      *float64 `yaml:"usd,omitempty" json:"usd,omitempty" jsonschema:"description=The amount in US dollars where a source gives it"`
 	GDPShare *float64 `yaml:"gdpShare,omitempty" json:"gdpShare,omitempty" jsonschema:"description=Share of GDP, 0–1, where a source gives it"`
 	Source   string   `yaml:"source,omitempty" json:"source,omitempty" jsonschema:"description=The id of a source of the file"`

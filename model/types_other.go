@@ -13,6 +13,7 @@ type TerritoryHeader struct {
 	ID      string    `yaml:"id" json:"id" jsonschema:"required"`
 	Name    string    `yaml:"name" json:"name" jsonschema:"required"`
 	Levels  []string  `yaml:"levels" json:"levels" jsonschema:"required,description=Level names, top first"`
+	Country string    `yaml:"country,omitempty" json:"country,omitempty" jsonschema:"description=ISO 3166-1 alpha-2 code of the territory's country (MA), so benchmarks know the scenario's own country"`
 	Sources []*Source `yaml:"sources,omitempty" json:"sources,omitempty"`
 }
 
@@ -41,6 +42,7 @@ type Study struct {
 	Criteria       []*Criterion    `yaml:"criteria,omitempty" json:"criteria,omitempty"`
 	Scores         []*Score        `yaml:"scores,omitempty" json:"scores,omitempty"`
 	Recommendation string          `yaml:"recommendation,omitempty" json:"recommendation,omitempty" jsonschema:"description=Markdown, naming the chosen option"`
+	Rationale      string          `yaml:"rationale,omitempty" json:"rationale,omitempty" jsonschema:"description=Markdown: why the recommendation departs from the ranking"`
 	Decisions      []*Decision     `yaml:"decisions,omitempty" json:"decisions,omitempty"`
 }
 
@@ -53,6 +55,11 @@ type StudyHeader struct {
 	Date      string         `yaml:"date,omitempty" json:"date,omitempty"`
 	Summary   string         `yaml:"summary,omitempty" json:"summary,omitempty"`
 	Scenarios []*ScenarioRef `yaml:"scenarios" json:"scenarios" jsonschema:"required"`
+	// Status says how far the study has gone: a pack written while
+	// consultations are still planned is interim.
+	Status       string   `yaml:"status,omitempty" json:"status,omitempty" jsonschema:"enum=draft,enum=consultation,enum=final"`
+	Horizon      int      `yaml:"horizon,omitempty" json:"horizon,omitempty" jsonschema:"description=Years the costs are laid out over (default 5)"`
+	DiscountRate *float64 `yaml:"discountRate,omitempty" json:"discountRate,omitempty" jsonschema:"description=Yearly discount rate of the present value, a fraction (0.05 for 5 %); 0 when absent"`
 }
 
 // ScenarioRef names one scenario file of a study.
@@ -99,10 +106,19 @@ type Criterion struct {
 	Meta      `yaml:"-" json:"-"`
 	ID        string             `yaml:"id" json:"id" jsonschema:"required"`
 	Title     string             `yaml:"title" json:"title" jsonschema:"required"`
-	Metric    string             `yaml:"metric,omitempty" json:"metric,omitempty" jsonschema:"enum=payroll,enum=headcount,enum=annual-cost,enum=setup-cost,enum=residual-risk,enum=capacity-gap,enum=transition-cost,enum=transition-months,enum=offices,enum=chain-gaps,enum=benchmark-distance"`
+	Metric    string             `yaml:"metric,omitempty" json:"metric,omitempty" jsonschema:"enum=payroll,enum=headcount,enum=annual-cost,enum=setup-cost,enum=residual-risk,enum=open-findings,enum=capacity-gap,enum=transition-cost,enum=transition-months,enum=offices,enum=service-points,enum=chain-gaps,enum=benchmark-distance,enum=total-cost,enum=one-off-cost,enum=running-cost,enum=admin-share"`
 	Scored    bool               `yaml:"scored,omitempty" json:"scored,omitempty"`
 	Direction string             `yaml:"direction,omitempty" json:"direction,omitempty" jsonschema:"enum=min,enum=max"`
+	Scale     *Scale             `yaml:"scale,omitempty" json:"scale,omitempty" jsonschema:"description=A fixed value scale in the metric's unit: the value worth 0 and the value worth 1"`
 	Weights   map[string]float64 `yaml:"weights,omitempty" json:"weights,omitempty" jsonschema:"description=Weight per stakeholder group"`
+}
+
+// Scale is a computed criterion's fixed value scale, in its metric's unit:
+// worst is worth 0, best is worth 1 (worst > best where less is better).
+type Scale struct {
+	Meta  `yaml:"-" json:"-"`
+	Worst float64 `yaml:"worst" json:"worst" jsonschema:"required"`
+	Best  float64 `yaml:"best" json:"best" jsonschema:"required"`
 }
 
 // Score is a workshop score of one scenario on one criterion.

@@ -177,6 +177,7 @@ func validate(r *Resolved, c *diags) {
 	if d := s.Demand; d != nil {
 		checkNonNegative(c, &d.Meta, "households", d.Households, "demand")
 		checkNonNegative(c, &d.Meta, "population", d.Population, "demand")
+		checkNonNegative(c, &d.Meta, "benefitsPerYear", d.BenefitsPerYear, "demand")
 		for _, st := range d.Standards {
 			what := "standard for " + quote(st.Profile)
 			requireText(c, &st.Meta, "profile", st.Profile, "a standard")
@@ -196,6 +197,10 @@ func validate(r *Resolved, c *diags) {
 		k.ref(sy.PosOf("owner"), sy.Owner, orgParty, true, what+" owner")
 		k.phase(&sy.Meta, sy.Phase, what)
 		k.cost(sy.Cost, what)
+		if co := sy.Continuity; co != nil {
+			requireText(c, &co.Meta, "fallback", co.Fallback, what+" continuity")
+			checkNonNegative(c, &co.Meta, "recoveryHours", co.RecoveryHours, what+" continuity")
+		}
 	}
 	for _, in := range s.Interfaces {
 		what := "interface " + quote(in.ID)
@@ -215,6 +220,7 @@ func validate(r *Resolved, c *diags) {
 		requireText(c, &a.Meta, "text", a.Text, what)
 	}
 	k.risks()
+	k.dismissed()
 	for _, as := range s.Assessment {
 		what := "assessment of " + quote(as.Criterion)
 		requireText(c, &as.Meta, "criterion", as.Criterion, "an assessment")
@@ -402,6 +408,10 @@ func (k *checker) risks() {
 				c.errorf(rk.PosOf(key), "out-of-range", "%s: %s needs low ≤ likely ≤ high", what, key)
 			}
 		}
+		if rk.Finding != "" && !ValidFindingID(rk.Finding) {
+			c.add(rk.PosOf("finding"), Error, "invalid-id", "a finding's id is its rule's code and its subject, as `orgdesign risk` lists it, e.g. critical-system-si-asd",
+				"%s: finding %q is not a finding id", what, rk.Finding)
+		}
 		for _, m := range rk.Mitigations {
 			mw := "mitigation " + quote(m.ID)
 			requireText(c, &m.Meta, "id", m.ID, mw)
@@ -415,6 +425,43 @@ func (k *checker) risks() {
 			checkNonNegative(c, &m.Meta, "cost", m.Cost, mw)
 			k.phase(&m.Meta, m.Phase, mw)
 			k.ref(m.PosOf("owner"), m.Owner, orgParty, true, mw+" owner")
+		}
+	}
+}
+
+// dismissed checks the findings set aside: each names a finding once, with
+// a reason, and is not also accepted by a register risk. Whether the rules
+// still produce the finding is the risk assessment's to say.
+func (k *checker) dismissed() {
+	c := k.c
+	accepted := map[string]string{}
+	for _, rk := range k.r.Risks {
+		if rk.Finding != "" {
+			if other, dup := accepted[rk.Finding]; dup {
+				c.errorf(rk.PosOf("finding"), "duplicate-id", "risk %q accepts finding %q, already accepted by risk %q", rk.ID, rk.Finding, other)
+				continue
+			}
+			accepted[rk.Finding] = rk.ID
+		}
+	}
+	seen := map[string]bool{}
+	for _, d := range k.r.Dismissed {
+		what := "dismissed finding " + quote(d.Finding)
+		requireText(c, &d.Meta, "finding", d.Finding, "a dismissed finding")
+		requireText(c, &d.Meta, "reason", d.Reason, what)
+		if d.Finding == "" {
+			continue
+		}
+		if !ValidFindingID(d.Finding) {
+			c.add(d.PosOf("finding"), Error, "invalid-id", "a finding's id is its rule's code and its subject, as `orgdesign risk` lists it", "%q is not a finding id", d.Finding)
+		}
+		if seen[d.Finding] {
+			c.errorf(d.PosOf("finding"), "duplicate-id", "finding %q is dismissed twice", d.Finding)
+		}
+		seen[d.Finding] = true
+		if rk, ok := accepted[d.Finding]; ok {
+			c.add(d.PosOf("finding"), Error, "conflicting-fields", "accept it (a register risk with `finding:`) or dismiss it, not both",
+				"finding %q is dismissed and accepted by risk %q", d.Finding, rk)
 		}
 	}
 }

@@ -580,7 +580,7 @@ func TestGroupsOfFields(t *testing.T) {
 	press(t, m, "tab")
 	find(t, m, "Demand")
 	mustSelect(t, m, "demand", "the demand")
-	mustContain(t, screen(m), "households    ↑ 3900000", "standards     ↑ 2 items")
+	mustContain(t, screen(m), "households       ↑ 3900000", "standards        ↑ 2 items")
 	toRow(t, m, "standards")
 	press(t, m, "enter")
 	mustContain(t, screen(m), "standards is inherited from what this file extends: c copies it here")
