@@ -48,6 +48,10 @@ func TestAnalyzeFigures(t *testing.T) {
 	if a.Costs.Setup != 2530 || a.Costs.Annual != 253 {
 		t.Errorf("setup, annual = %v, %v; want 2530, 253", a.Costs.Setup, a.Costs.Annual)
 	}
+	// Admin share: running cost of a full year (1190 + 253) over the benefits 14430.
+	if a.Indicators.AdminShare == nil || *a.Indicators.AdminShare != 0.1 {
+		t.Errorf("admin share = %v, want 0.1", a.Indicators.AdminShare)
+	}
 	check := func(what string, got, want any) {
 		t.Helper()
 		if !reflect.DeepEqual(got, want) {

@@ -18,6 +18,10 @@ func indicators(r *model.Resolved, a *Analysis) Indicators {
 	if ind.Households > 0 {
 		ind.StaffPer10kHouseholds = float64(a.Costs.Headcount) * 10000 / ind.Households
 	}
+	if d := r.Demand; d != nil && d.BenefitsPerYear > 0 {
+		v := (a.Costs.Payroll + a.Costs.Annual) / d.BenefitsPerYear
+		ind.AdminShare = &v
+	}
 	ind.Offices = offices(r, nil)
 	if ind.Population > 0 {
 		ind.OfficesPerMillion = float64(ind.Offices) / ind.Population * 1e6

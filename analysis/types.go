@@ -231,21 +231,26 @@ type StageDependency struct {
 
 // Indicators are the figures the benchmark comparison uses.
 type Indicators struct {
-	Households            float64  `json:"households"`
-	Population            float64  `json:"population"`
-	StaffPer10kHouseholds float64  `json:"staffPer10kHouseholds"`
-	Offices               int      `json:"offices"` // the agency's own territorial units and office channels
-	OfficesPerMillion     float64  `json:"officesPerMillionInhabitants"`
-	TerritorialShare      float64  `json:"territorialStaffShare"` // headcount outside the central tier, 0–1
-	BoardSize             int      `json:"boardSize"`
-	IndependentShare      float64  `json:"independentMemberShare"` // 0–1
-	TerritorialTiers      []string `json:"territorialTiers"`
-	LegalForm             string   `json:"legalForm,omitempty"`
-	Supervision           string   `json:"supervision,omitempty"`
-	FinancialAutonomy     bool     `json:"financialAutonomy"`
-	StaffStatus           string   `json:"staffStatus,omitempty"`
-	Registry              string   `json:"registry,omitempty"`
-	Payments              string   `json:"payments,omitempty"`
+	Households            float64 `json:"households"`
+	Population            float64 `json:"population"`
+	StaffPer10kHouseholds float64 `json:"staffPer10kHouseholds"`
+	Offices               int     `json:"offices"` // the agency's own territorial units and office channels
+	OfficesPerMillion     float64 `json:"officesPerMillionInhabitants"`
+	TerritorialShare      float64 `json:"territorialStaffShare"` // headcount outside the central tier, 0–1
+	// AdminShare is the administrative cost share: the running cost of a
+	// full year with everything open (payroll and the annual costs of units,
+	// channels and systems) over the benefits paid in a year
+	// (demand.benefitsPerYear); nil when the benefits are not declared.
+	AdminShare        *float64 `json:"adminShare"`
+	BoardSize         int      `json:"boardSize"`
+	IndependentShare  float64  `json:"independentMemberShare"` // 0–1
+	TerritorialTiers  []string `json:"territorialTiers"`
+	LegalForm         string   `json:"legalForm,omitempty"`
+	Supervision       string   `json:"supervision,omitempty"`
+	FinancialAutonomy bool     `json:"financialAutonomy"`
+	StaffStatus       string   `json:"staffStatus,omitempty"`
+	Registry          string   `json:"registry,omitempty"`
+	Payments          string   `json:"payments,omitempty"`
 }
 
 // PhaseFigures are the cumulative figures reached at the start of a phase.

@@ -1,6 +1,9 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"github.com/orgdesign/orgdesign/docs"
+	"github.com/spf13/cobra"
+)
 
 // newExitCodesTopic is a help topic: `orgdesign help exit-codes`.
 func newExitCodesTopic() *cobra.Command {
@@ -41,5 +44,15 @@ func newEnvironmentTopic() *cobra.Command {
                             (go-graphviz subfolder): the first run on a machine
                             fills it, later runs start faster.
   NO_COLOR                  set, the editor draws without colours.`,
+	}
+}
+
+// newMethodsTopic is a help topic: `orgdesign help methods`, the methods
+// behind every figure of the pack (docs/methods.md).
+func newMethodsTopic() *cobra.Command {
+	return &cobra.Command{
+		Use:   "methods",
+		Short: "How each figure of the pack is computed",
+		Long:  docs.Methods,
 	}
 }

@@ -105,6 +105,7 @@ scenarios for Morocco's social assistance agency (law 59-23).`,
 		newVersionCmd(),
 		newExitCodesTopic(),
 		newEnvironmentTopic(),
+		newMethodsTopic(),
 	)
 	return root
 }
