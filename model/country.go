@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -260,11 +261,10 @@ func checkBasis(c *diags, fig *Figure, list, what string) {
 		c.errorf(fig.PosOf("basis"), "unknown-field", "%s: `basis` is for beneficiaries, staff and adminCostShare figures", what)
 	case !ok:
 	case fig.Basis == "" && fig.Value.Known:
-		// TODO(issue 14, benchmarks): warn once the embedded files declare their bases:
-		// c.add(fig.Pos, Warning, "missing-basis", "add `basis: "+strings.Join(allowed, "` or `")+"`",
-		// 	"%s has no basis: it is shown but not compared with the scenario", what)
-		// c.say("missing-basis", what)
-		// c.list[len(c.list)-1].SayHint = words("add-basis", []string{strings.Join(allowed, "` or `")})
+		c.add(fig.Pos, Warning, "missing-basis", "add `basis: "+strings.Join(allowed, "` or `")+"`",
+			"%s has no basis: it is shown but not compared with the scenario", what)
+		c.say("missing-basis", what)
+		c.list[len(c.list)-1].SayHint = words("add-basis", []string{strings.Join(allowed, "` or `")})
 	default:
 		checkEnum(c, &fig.Meta, "basis", fig.Basis, allowed, what)
 	}

@@ -57,6 +57,12 @@ func TestCountryDiagnostics(t *testing.T) {
 			"xx.yaml:27:90: error: lesson \"xx-contrat-paiement\": `when` cannot test \"paiements\" [unknown-field]\n    hint: did you mean `payments`?\n"},
 		{"unquoted comma in a flow mapping", `note: "Chiffre contradictoire, gardé avec sa source."`, `note: Chiffre contradictoire, gardé avec sa source.`,
 			"xx.yaml:17:101: error: unknown field \"gardé avec sa source.\" in figure 2 of \"beneficiaries\" [unknown-field]\n    hint: a comma ends a value inside { }: quote the text before it, e.g. note: \"a, b\"\n"},
+		{"figure without basis", `source: rapport, basis: caseload }`, `source: rapport }`,
+			"xx.yaml:16:5: warning: beneficiaries figure 1 has no basis: it is shown but not compared with the scenario [missing-basis]\n    hint: add `basis: caseload` or `cumulative`\n"},
+		{"basis of another list", `source: rapport, basis: caseload }`, `source: rapport, basis: agency }`,
+			"xx.yaml:16:79: error: beneficiaries figure 1: \"agency\" is not a known basis [unknown-value]\n    hint: one of: caseload, cumulative\n"},
+		{"basis on a budget figure", "staff:", "budget:\n  - { value: 5, unit: XXX, year: \"2023\", source: rapport, basis: budget }\nstaff:",
+			"xx.yaml:19:66: error: budget figure 1: `basis` is for beneficiaries, staff and adminCostShare figures [unknown-field]\n"},
 		{"country id", "id: xx", "id: xxx",
 			"xx.yaml:2:7: error: country id \"xxx\" is not a two-letter code [invalid-id]\n    hint: use the ISO 3166-1 alpha-2 code in lower case, e.g. za, br, jo\n"},
 	}
