@@ -15,11 +15,13 @@ import (
 type Comparison struct {
 	Scenario   string          `json:"scenario"`
 	Title      string          `json:"title"`
+	Own        string          `json:"ownCountry,omitempty"` // the territory's country (ISO code, lower case) when among the countries
 	Countries  []Country       `json:"countries"`
 	Frame      []FrameRow      `json:"institution"`
 	Indicators []Indicator     `json:"indicators"`
 	Chain      []StageRow      `json:"chain"`
-	Peers      []Peer          `json:"peers"`
+	Peers      []Peer          `json:"peers"`          // the other countries, nearest first
+	Self       *Peer           `json:"self,omitempty"` // the scenario's own country, shown apart: not a peer
 	Lessons    []AppliedLesson `json:"lessons"`
 }
 
@@ -30,6 +32,7 @@ type Country struct {
 	NameEn string `json:"nameEn,omitempty"`
 	Agency string `json:"agency"`
 	Short  string `json:"shortName,omitempty"`
+	Own    bool   `json:"own,omitempty"` // the scenario's own country
 }
 
 // FrameRow is one field of the institutional frame across the countries.
@@ -59,18 +62,20 @@ type Value struct {
 	Known      bool     `json:"known"`
 	Value      float64  `json:"value"`
 	Unit       string   `json:"unit,omitempty"`
-	Comparable bool     `json:"comparable"` // same basis as the scenario
+	Comparable bool     `json:"comparable"`        // same basis as the scenario: counted in min, median, max and the position
+	Reasons    []string `json:"reasons,omitempty"` // why it is not comparable: Reason* keys
 	Basis      string   `json:"basis,omitempty"`
 	Terms      []Term   `json:"terms,omitempty"` // the figures Basis is computed from, for a report to word in its language
 	Sources    []string `json:"sources,omitempty"`
 }
 
 // Term is one figure a value is computed from: a count with its unit (or a
-// territorial level's name) and its year.
+// territorial level's name), its year and, for an indicator figure, its basis.
 type Term struct {
 	Value float64 `json:"value"`
 	Unit  string  `json:"unit,omitempty"`
 	Year  string  `json:"year,omitempty"`
+	Basis string  `json:"basis,omitempty"` // caseload, cumulative, programme, agency, budget, benefits
 }
 
 // StageRow is who is accountable for one delivery-chain stage.
@@ -116,19 +121,35 @@ const (
 	AdminCostShare    = "admin-cost-share"
 )
 
-// Compare sets a scenario and its analysis beside the countries.
+// Compare sets a scenario and its analysis beside the countries. The
+// scenario's own country (its territory's `country`) is shown, but apart:
+// it is no peer, and its figures are not counted among the countries'.
 func Compare(r *model.Resolved, a *analysis.Analysis, countries []*model.CountryFile) *Comparison {
 	c := &Comparison{Scenario: r.Header.ID, Title: r.Header.Title, Countries: []Country{}, Lessons: []AppliedLesson{}}
+	own := OwnCountry(r)
 	for _, cf := range countries {
 		h := cf.Country
-		c.Countries = append(c.Countries, Country{ID: h.ID, Name: h.Name, NameEn: h.NameEn, Agency: h.Agency, Short: h.Short})
+		co := Country{ID: h.ID, Name: h.Name, NameEn: h.NameEn, Agency: h.Agency, Short: h.Short, Own: own != "" && strings.EqualFold(h.ID, own)}
+		if co.Own {
+			c.Own = h.ID
+		}
+		c.Countries = append(c.Countries, co)
 	}
 	c.Frame = frame(r, a, countries)
-	c.Indicators = indicators(a, countries)
+	c.Indicators = indicators(a, countries, c.Own)
 	c.Chain = chain(r, a, countries)
-	c.Peers = peers(r, a, countries)
+	c.Peers, c.Self = rankPeers(features(r, a), countries, c.Own)
 	c.Lessons = lessons(r, countries)
 	return c
+}
+
+// OwnCountry is the ISO code of the scenario's territory's country, lower
+// case like the country files' ids; empty when the territory declares none.
+func OwnCountry(r *model.Resolved) string {
+	if r == nil || r.Territory == nil || r.Territory.TerritoryFile == nil {
+		return ""
+	}
+	return strings.ToLower(r.Territory.Territory.Country)
 }
 
 // features are the scenario's choices in the terms of the country files.
@@ -195,35 +216,46 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func peers(r *model.Resolved, a *analysis.Analysis, countries []*model.CountryFile) []Peer {
-	sf := features(r, a)
+// rankPeers scores every country against a scenario's features, nearest
+// first; the country whose id is own is returned apart.
+func rankPeers(sf map[string]string, countries []*model.CountryFile, own string) ([]Peer, *Peer) {
 	out := []Peer{}
+	var self *Peer
 	for _, cf := range countries {
-		p := Peer{Country: cf.Country.ID, Near: []string{}, Far: []string{}}
-		cfeat := countryFeatures(cf)
-		matches := 0
-		for _, field := range FrameFields {
-			s, v := sf[field], cfeat[field]
-			if s == "" || v == "" || v == "unknown" {
-				continue
-			}
-			p.Known++
-			if s == v {
-				matches++
-				p.Near = append(p.Near, field+"="+v)
-			} else {
-				p.Far = append(p.Far, fmt.Sprintf("%s=%s (scenario: %s)", field, v, s))
-			}
+		p := score(sf, cf.Country.ID, countryFeatures(cf))
+		if own != "" && strings.EqualFold(cf.Country.ID, own) {
+			self = &p
+			continue
 		}
-		// An unknown feature counts as half a match, so that a country known on
-		// two features does not outrank one known on six.
-		p.Score = (float64(matches) + 0.5*float64(len(FrameFields)-p.Known)) / float64(len(FrameFields))
 		out = append(out, p)
 	}
 	slices.SortStableFunc(out, func(x, y Peer) int {
 		return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(y.Known, x.Known), strings.Compare(x.Country, y.Country))
 	})
-	return out
+	return out, self
+}
+
+// score sets a scenario's features beside one country's.
+func score(sf map[string]string, id string, cfeat map[string]string) Peer {
+	p := Peer{Country: id, Near: []string{}, Far: []string{}}
+	matches := 0
+	for _, field := range FrameFields {
+		s, v := sf[field], cfeat[field]
+		if s == "" || v == "" || v == "unknown" {
+			continue
+		}
+		p.Known++
+		if s == v {
+			matches++
+			p.Near = append(p.Near, field+"="+v)
+		} else {
+			p.Far = append(p.Far, fmt.Sprintf("%s=%s (scenario: %s)", field, v, s))
+		}
+	}
+	// An unknown feature counts as half a match, so that a country known on
+	// two features does not outrank one known on six.
+	p.Score = (float64(matches) + 0.5*float64(len(FrameFields)-p.Known)) / float64(len(FrameFields))
+	return p
 }
 
 func lessons(r *model.Resolved, countries []*model.CountryFile) []AppliedLesson {

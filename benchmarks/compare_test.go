@@ -102,8 +102,65 @@ func TestPeerScoreUnknownHalf(t *testing.T) {
 	if err != nil || ds.HasErrors() {
 		t.Fatal(err, ds)
 	}
-	ps := peers(r, analysis.Analyze(r, analysis.Options{}), []*model.CountryFile{{Country: model.CountryHeader{ID: "zz"}}})
+	ps, _ := rankPeers(features(r, analysis.Analyze(r, analysis.Options{})), []*model.CountryFile{{Country: model.CountryHeader{ID: "zz"}}}, "")
 	if len(ps) != 1 || ps[0].Known != 0 || ps[0].Score != 0.5 {
 		t.Errorf("peers = %+v, want zz known on 0 features with score 0.5", ps)
+	}
+}
+
+// jordan loads the Jordan-like option, its territory's country JO or, with
+// country "", none, and compares it with the embedded countries.
+func jordan(t *testing.T, country string) *Comparison {
+	t.Helper()
+	countries, _, err := Load(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &model.Loader{Files: model.OSFiles{}}
+	r, ds, err := l.Scenario("testdata/jordan/option.yaml")
+	if err != nil || ds.HasErrors() {
+		t.Fatal(err, ds)
+	}
+	r.Territory.Territory.Country = country
+	return Compare(r, analysis.Analyze(r, analysis.Options{}), countries)
+}
+
+// TestOwnCountry: a scenario whose territory is in Jordan (country JO) has
+// Jordan shown apart, as the country itself: not its nearest peer, which it
+// would be otherwise, and not counted in the indicators' statistics.
+func TestOwnCountry(t *testing.T) {
+	without := jordan(t, "")
+	if without.Peers[0].Country != "jo" || without.Self != nil || without.Own != "" {
+		t.Fatalf("without a country, Jordan should be the nearest peer: %+v", without.Peers[0])
+	}
+	c := jordan(t, "JO")
+	if c.Own != "jo" || c.Self == nil || c.Self.Country != "jo" || c.Self.Score != without.Peers[0].Score {
+		t.Fatalf("own %q, self %+v", c.Own, c.Self)
+	}
+	if len(c.Peers) != len(without.Peers)-1 || c.Peers[0].Country == "jo" || c.Peers[0].Country != without.Peers[1].Country {
+		t.Errorf("peers %+v", c.Peers[:2])
+	}
+	for _, p := range c.Peers {
+		if p.Country == "jo" {
+			t.Error("Jordan is among its own peers")
+		}
+	}
+	for i, co := range c.Countries {
+		if co.Own != (co.ID == "jo") {
+			t.Errorf("country %d %s: own %v", i, co.ID, co.Own)
+		}
+	}
+	// Jordan's known figures, its offices among them: shown, never compared.
+	for _, ind := range c.Indicators {
+		for _, v := range ind.Values {
+			if v.Country == "jo" && v.Known && (v.Comparable || len(v.Reasons) == 0 || v.Reasons[0] != ReasonOwnCountry) {
+				t.Errorf("%s: Jordan's value %+v", ind.Key, v)
+			}
+		}
+	}
+	for i, ind := range c.Indicators {
+		if w := without.Indicators[i]; ind.Key == Offices && ind.Peers != w.Peers-1 {
+			t.Errorf("offices: %d comparable with Jordan apart, %d without", ind.Peers, w.Peers)
+		}
 	}
 }

@@ -42,30 +42,40 @@ func yearsApart(a, b string) int {
 	return max(gap, -gap)
 }
 
-// nearestYear returns the known figure (of one of units, when given) whose
-// year is closest to year, the later one on a tie, the first written on a
-// further tie.
-func nearestYear(list []*model.Figure, year string, units ...string) *model.Figure {
-	var best *model.Figure
-	bestGap := 0
-	for _, f := range list {
-		if !f.Value.Known || (len(units) > 0 && !slices.Contains(units, f.Unit)) {
-			continue
-		}
-		gap := yearsApart(f.Year, year)
-		if best == nil || gap < bestGap || (gap == bestGap && f.Year > best.Year) {
-			best, bestGap = f, gap
-		}
-	}
-	return best
-}
-
 // householdUnits are the beneficiary units counted like the scenario's households.
 var householdUnits = []string{"households", "families"}
 
+// The scenario's bases: what its own figures count. A country's figure is
+// compared only when it counts the same thing: households in the programme
+// today (not a cumulative count), the staff of the agency that runs the
+// programme (not a larger agency's across programmes), the administrative
+// cost over the benefits paid (not over the total budget).
+const (
+	ScenarioBeneficiaries = "caseload"
+	ScenarioStaff         = "programme"
+	ScenarioAdminCost     = "benefits"
+)
+
+// Why a country's figure is shown but not compared: message keys a report
+// words in its language, in the order they are tested.
+const (
+	ReasonOwnCountry    = "own-country"      // the scenario's own country: shown apart, not a peer
+	ReasonNoBasis       = "basis-undeclared" // a figure of the file has no basis
+	ReasonCumulative    = "cumulative"       // beneficiaries counted since the launch, not today's caseload
+	ReasonAgencyStaff   = "agency-staff"     // a whole agency's staff, across programmes, over one programme's beneficiaries
+	ReasonNotHouseholds = "not-households"   // beneficiaries counted in another unit than households
+	ReasonYearsApart    = "years-apart"      // staff and beneficiaries more than MaxYearsApart years apart
+	ReasonShareOfBudget = "share-of-budget"  // an administrative cost over the total budget, not over benefits
+	ReasonNoBoard       = "no-board"         // no board: not a board of 0 members
+)
+
+// MaxYearsApart is the largest gap, in years, between a staff figure and
+// the beneficiary count it is divided by for the ratio to be compared.
+const MaxYearsApart = 2
+
 func ptr(v float64) *float64 { return &v }
 
-func indicators(a *analysis.Analysis, countries []*model.CountryFile) []Indicator {
+func indicators(a *analysis.Analysis, countries []*model.CountryFile, own string) []Indicator {
 	ind := a.Indicators
 	var scenarioStaff, scenarioPerMillion *float64
 	if ind.Households > 0 {
@@ -78,6 +88,10 @@ func indicators(a *analysis.Analysis, countries []*model.CountryFile) []Indicato
 	if ind.BoardSize > 0 {
 		boardSize, independent = ptr(float64(ind.BoardSize)), ptr(ind.IndependentShare)
 	}
+	var adminShare *float64
+	if ind.AdminShare != nil {
+		adminShare = ptr(*ind.AdminShare)
+	}
 	out := []Indicator{
 		{Key: StaffPer10k, Unit: "per 10,000 households", Scenario: scenarioStaff},
 		{Key: Offices, Unit: "offices", Scenario: ptr(float64(ind.Offices))},
@@ -85,24 +99,19 @@ func indicators(a *analysis.Analysis, countries []*model.CountryFile) []Indicato
 		{Key: BoardSize, Unit: "members", Scenario: boardSize},
 		{Key: IndependentShare, Unit: "share", Scenario: independent},
 		{Key: TerritorialTiers, Unit: "tiers", Scenario: ptr(float64(len(ind.TerritorialTiers)))},
-		{Key: AdminCostShare, Unit: "share of benefits"},
+		{Key: AdminCostShare, Unit: "share of benefits", Scenario: adminShare},
 	}
 	for _, cf := range countries {
 		id := cf.Country.ID
-		out[0].Values = append(out[0].Values, staffPer10k(id, cf))
 		offices, perMillion := officeValues(id, cf)
-		out[1].Values = append(out[1].Values, offices)
-		out[2].Values = append(out[2].Values, perMillion)
 		size, share := boardValues(id, cf)
-		out[3].Values = append(out[3].Values, size)
-		out[4].Values = append(out[4].Values, share)
-		out[5].Values = append(out[5].Values, tierValue(id, cf))
-		v := Value{Country: id}
-		if f := latest(cf.AdminCostShare); f != nil {
-			v = Value{Country: id, Known: true, Value: f.Value.Value, Unit: "share", Comparable: true,
-				Basis: fmt.Sprintf("%s (%s)", f.Scope, f.Year), Sources: []string{f.Source}}
+		values := []Value{staffPer10k(id, cf), offices, perMillion, size, share, tierValue(id, cf), adminCostShare(id, cf)}
+		for i, v := range values {
+			if v.Known && strings.EqualFold(id, own) {
+				v.Comparable, v.Reasons = false, append([]string{ReasonOwnCountry}, v.Reasons...)
+			}
+			out[i].Values = append(out[i].Values, v)
 		}
-		out[6].Values = append(out[6].Values, v)
 	}
 	for i := range out {
 		stats(&out[i])
@@ -110,35 +119,113 @@ func indicators(a *analysis.Analysis, countries []*model.CountryFile) []Indicato
 	return out
 }
 
-// staffPer10k divides the latest staff figure by the beneficiary count of the
-// year nearest it, preferring households (the scenario's basis); other bases,
-// and counts more than two years from the staff figure, are shown, marked not
-// comparable, with the conversion stated.
+// pair is a staff figure and the beneficiary count it is divided by, with
+// the reasons the ratio is not comparable with the scenario's.
+type pair struct {
+	staff, ben *model.Figure
+	reasons    []string
+}
+
+// staffReasons says why staff over ben is not on the scenario's basis.
+func staffReasons(staff, ben *model.Figure) []string {
+	var out []string
+	if staff.Basis == "" || ben.Basis == "" {
+		out = append(out, ReasonNoBasis)
+	}
+	if ben.Basis != "" && ben.Basis != ScenarioBeneficiaries {
+		out = append(out, ReasonCumulative)
+	}
+	if staff.Basis != "" && staff.Basis != ScenarioStaff {
+		out = append(out, ReasonAgencyStaff)
+	}
+	if !slices.Contains(householdUnits, ben.Unit) {
+		out = append(out, ReasonNotHouseholds)
+	}
+	if yearsApart(staff.Year, ben.Year) > MaxYearsApart {
+		out = append(out, ReasonYearsApart)
+	}
+	return out
+}
+
+// better says whether p is a better pair to show than q: fewer reasons not
+// to compare it, then the later staff figure, then the beneficiary count
+// nearer in time, then the later one; on a full tie the first written wins.
+func (p pair) better(q pair) bool {
+	if len(p.reasons) != len(q.reasons) {
+		return len(p.reasons) < len(q.reasons)
+	}
+	if c := strings.Compare(p.staff.Year, q.staff.Year); c != 0 {
+		return c > 0
+	}
+	if gp, gq := yearsApart(p.staff.Year, p.ben.Year), yearsApart(q.staff.Year, q.ben.Year); gp != gq {
+		return gp < gq
+	}
+	return p.ben.Year > q.ben.Year
+}
+
+// staffPer10k divides a staff figure by a beneficiary count: of all the
+// known pairs of the file, the one on the scenario's basis (the programme's
+// staff over households in the programme today, at most MaxYearsApart years
+// apart), the latest staff figure first. When no pair is on that basis, the
+// nearest one is shown, not compared, with its reasons.
 func staffPer10k(id string, cf *model.CountryFile) Value {
 	v := Value{Country: id}
-	staff := latest(cf.Staff)
-	if staff == nil {
+	var best *pair
+	for _, s := range cf.Staff {
+		if !s.Value.Known {
+			continue
+		}
+		for _, b := range cf.Beneficiaries {
+			if !b.Value.Known || b.Value.Value == 0 {
+				continue
+			}
+			p := pair{staff: s, ben: b, reasons: staffReasons(s, b)}
+			if best == nil || p.better(*best) {
+				best = &p
+			}
+		}
+	}
+	if best == nil {
 		return v
 	}
-	ben := nearestYear(cf.Beneficiaries, staff.Year, householdUnits...)
-	comparable := ben != nil
-	if ben == nil {
-		ben = nearestYear(cf.Beneficiaries, staff.Year)
-	}
-	if ben == nil || ben.Value.Value == 0 {
-		return v
-	}
-	// Staff and beneficiaries more than two years apart are shown, not compared.
-	if yearsApart(staff.Year, ben.Year) > 2 {
-		comparable = false
-	}
-	v.Known, v.Comparable = true, comparable
+	staff, ben := best.staff, best.ben
+	v.Known, v.Comparable, v.Reasons = true, len(best.reasons) == 0, best.reasons
 	v.Value = staff.Value.Value / ben.Value.Value * 10000
 	v.Unit = "per 10,000 " + ben.Unit
 	v.Basis = fmt.Sprintf("%s %s (%s) / %s %s (%s) × 10,000", num(staff.Value.Value), staff.Unit, staff.Year, num(ben.Value.Value), ben.Unit, ben.Year)
-	v.Terms = []Term{{staff.Value.Value, staff.Unit, staff.Year}, {ben.Value.Value, ben.Unit, ben.Year}}
+	v.Terms = []Term{{staff.Value.Value, staff.Unit, staff.Year, staff.Basis}, {ben.Value.Value, ben.Unit, ben.Year, ben.Basis}}
 	v.Sources = []string{staff.Source, ben.Source}
 	return v
+}
+
+// adminCostShare is the file's administrative cost share on the scenario's
+// basis (over benefits), the latest first; without one, the latest on
+// another basis, shown with its reason.
+func adminCostShare(id string, cf *model.CountryFile) Value {
+	var best *model.Figure
+	var bestReasons []string
+	for _, f := range cf.AdminCostShare {
+		if !f.Value.Known {
+			continue
+		}
+		var reasons []string
+		switch f.Basis {
+		case "":
+			reasons = []string{ReasonNoBasis}
+		case ScenarioAdminCost:
+		default:
+			reasons = []string{ReasonShareOfBudget}
+		}
+		if best == nil || len(reasons) < len(bestReasons) || (len(reasons) == len(bestReasons) && f.Year > best.Year) {
+			best, bestReasons = f, reasons
+		}
+	}
+	if best == nil {
+		return Value{Country: id}
+	}
+	return Value{Country: id, Known: true, Value: best.Value.Value, Unit: "share", Comparable: len(bestReasons) == 0, Reasons: bestReasons,
+		Basis: strings.TrimSpace(best.Basis + " (" + best.Year + ")"), Terms: []Term{{best.Value.Value, "share", best.Year, best.Basis}},
+		Sources: []string{best.Source}}
 }
 
 // officeValues counts the agency's points outside the centre with a known count.
@@ -163,7 +250,7 @@ func officeValues(id string, cf *model.CountryFile) (Value, Value) {
 		}
 		total += l.Count.Value
 		parts = append(parts, fmt.Sprintf("%s %s (%s)", num(l.Count.Value), l.Level, l.Year))
-		terms = append(terms, Term{l.Count.Value, l.Level, l.Year})
+		terms = append(terms, Term{Value: l.Count.Value, Unit: l.Level, Year: l.Year})
 		sources = append(sources, l.Source)
 	}
 	if len(parts) == 0 {
@@ -173,7 +260,7 @@ func officeValues(id string, cf *model.CountryFile) (Value, Value) {
 	if pop := latest(cf.Population); pop != nil && pop.Value.Value > 0 {
 		perMillion = Value{Country: id, Known: true, Value: total / pop.Value.Value * 1e6, Unit: "per million inhabitants", Comparable: true,
 			Basis: fmt.Sprintf("%s offices / %s inhabitants (%s)", num(total), num(pop.Value.Value), pop.Year),
-			Terms: []Term{{total, "offices", ""}, {pop.Value.Value, "inhabitants", pop.Year}}, Sources: append(slices.Clone(sources), pop.Source)}
+			Terms: []Term{{Value: total, Unit: "offices"}, {Value: pop.Value.Value, Unit: "inhabitants", Year: pop.Year}}, Sources: append(slices.Clone(sources), pop.Source)}
 	}
 	return offices, perMillion
 }
@@ -185,7 +272,8 @@ func boardValues(id string, cf *model.CountryFile) (Value, Value) {
 		return size, share
 	}
 	if b.Exists == "no" { // shown, but a missing board is no board of 0 members: not in the statistics
-		return Value{Country: id, Known: true, Value: 0, Unit: "members", Comparable: false, Basis: "no board", Sources: []string{b.Source}}, share
+		return Value{Country: id, Known: true, Value: 0, Unit: "members", Comparable: false, Reasons: []string{ReasonNoBoard}, Basis: "no board",
+			Sources: []string{b.Source}}, share
 	}
 	if b.Size != nil && b.Size.Value.Known {
 		size = Value{Country: id, Known: true, Value: b.Size.Value.Value, Unit: "members", Comparable: true, Basis: b.Size.Year, Sources: []string{b.Size.Source}}

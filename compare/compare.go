@@ -28,6 +28,9 @@ type Result struct {
 	Scenarios   []Figures    `json:"scenarios"`       // in the set's order
 	Ranking     *Ranking     `json:"ranking"`         // nil without criteria
 	Sensitivity *Sensitivity `json:"sensitivity"`     // nil without a combined ranking
+	// Peers tells the options apart by their nearest countries; nil without
+	// countries or with fewer than two scenarios.
+	Peers *benchmarks.Contrast `json:"peers,omitempty"`
 }
 
 // Figures are one scenario's key figures, side by side with the others'.
@@ -95,7 +98,8 @@ func deref(p *float64) (float64, bool) {
 }
 
 // KeyFigures computes one scenario's figures from its analysis, its risk
-// assessment and its benchmark comparison (nil: no peer).
+// assessment and its benchmark comparison (nil: no peer). The nearest peer
+// is the comparison's first, never the scenario's own country.
 func KeyFigures(r *model.Resolved, a *analysis.Analysis, ra *risk.Assessment, bc *benchmarks.Comparison) Figures {
 	f := Figures{Scenario: r.Header.ID, Title: r.Header.Title, Currency: r.Header.Currency,
 		Headcount: a.Costs.Headcount, Payroll: a.Costs.Payroll, AnnualCost: a.Costs.Annual, SetupCost: a.Costs.Setup,
@@ -117,26 +121,41 @@ func KeyFigures(r *model.Resolved, a *analysis.Analysis, ra *risk.Assessment, bc
 
 // Side computes the key figures of every scenario of a set, in its order.
 func Side(set *model.Set, countries []*model.CountryFile, opts analysis.Options) []Figures {
+	figs, _ := side(set, countries, opts)
+	return figs
+}
+
+// side computes the key figures and, with countries, the benchmark
+// comparison of every scenario of a set, in its order.
+func side(set *model.Set, countries []*model.CountryFile, opts analysis.Options) ([]Figures, []*benchmarks.Comparison) {
 	out := make([]Figures, 0, len(set.Scenarios))
+	var comps []*benchmarks.Comparison
 	for _, r := range set.Scenarios {
 		a := analysis.Analyze(r, opts)
 		ra, _ := risk.Assess(r, a, risk.Options{Analysis: opts})
 		var bc *benchmarks.Comparison
 		if len(countries) > 0 {
 			bc = benchmarks.Compare(r, a, countries)
+			comps = append(comps, bc)
 		}
 		f := KeyFigures(r, a, ra, bc)
 		f.Baseline = r == set.Baseline
 		out = append(out, f)
 	}
-	return out
+	return out, comps
 }
 
 // Compare sets the scenarios of a set side by side and, when the study (the
 // options' or the set's) has criteria, ranks them and measures how the
 // ranking holds when the weights move.
 func Compare(set *model.Set, opts Options) *Result {
-	res := &Result{Scenarios: Side(set, opts.Countries, opts.Analysis)}
+	figs, comps := side(set, opts.Countries, opts.Analysis)
+	res := &Result{Scenarios: figs}
+	baseline := ""
+	if set.Baseline != nil {
+		baseline = set.Baseline.Header.ID
+	}
+	res.Peers = benchmarks.Contrasts(comps, baseline)
 	study := opts.Study
 	if study == nil {
 		study = set.Study

@@ -107,3 +107,38 @@ func TestCompareOptions(t *testing.T) {
 		t.Errorf("without a study: %+v", res)
 	}
 }
+
+// TestNearestPeerOwnCountry: two options in a Jordan-like territory
+// (country JO) against the embedded countries: Jordan, which their frame
+// resembles most, is no one's nearest peer; the contrast says Jordan is left
+// out and that the mixed staff status of the second option brings Pakistan
+// nearer (5 of its 6 known features match: 5.5 / 7).
+func TestNearestPeerOwnCountry(t *testing.T) {
+	countries, _, err := benchmarks.Load(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &model.Loader{Files: model.OSFiles{}}
+	set, ds, err := l.LoadSet([]string{"../benchmarks/testdata/jordan/option.yaml", "../benchmarks/testdata/jordan/option-mixte.yaml"})
+	if err != nil || ds.HasErrors() || len(set.Scenarios) != 2 {
+		t.Fatalf("the fixture: %v\n%v", err, ds)
+	}
+	res := Compare(set, Options{Countries: countries, Draws: -1})
+	for _, f := range res.Scenarios {
+		if f.NearestPeer == "jo" || f.NearestPeer == "" {
+			t.Errorf("%s: nearest peer %q", f.Scenario, f.NearestPeer)
+		}
+	}
+	if f := res.Scenarios[1]; f.NearestPeer != "pk" || *f.PeerScore != 5.5/7 {
+		t.Errorf("the mixed option's nearest peer: %s (%v)", f.NearestPeer, *f.PeerScore)
+	}
+	p := res.Peers
+	if p == nil || p.Own != "jo" || len(p.Options) != 2 || p.Alike != nil {
+		t.Fatalf("contrast %+v", p)
+	}
+	mixed := p.Options[1]
+	if len(mixed.Differs) != 1 || mixed.Differs[0] != (benchmarks.FeatureChange{Field: "staffStatus", Value: "mixed", Reference: "own-statute"}) ||
+		!slices.Contains(mixed.Nearer, "pk") {
+		t.Errorf("the mixed option: %+v", mixed)
+	}
+}

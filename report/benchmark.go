@@ -62,7 +62,7 @@ func buildComparison(res *model.Resolved, a *analysis.Analysis, n *namer, countr
 		if co.Short != "" && !strings.Contains(agency, co.Short) {
 			agency += " (" + co.Short + ")"
 		}
-		out.Countries = append(out.Countries, CountryRow{Code: strings.ToUpper(co.ID), Name: name, Agency: agency})
+		out.Countries = append(out.Countries, CountryRow{Code: strings.ToUpper(co.ID), Name: name, Agency: agency, Own: co.Own})
 	}
 	k.frame(out)
 	k.indicators(out)
@@ -93,13 +93,14 @@ var frameLabels = map[string]string{
 	"payments": "payments", "board": "boardExists", "territorialNetwork": "territorialNetwork",
 }
 
-func (k *comparer) fieldLabel(field string) string {
-	return k.l.Label(cmp.Or(frameLabels[field], field))
-}
+func (k *comparer) fieldLabel(field string) string { return fieldLabel(k.l, field) }
+
+func fieldLabel(l *Language, field string) string { return l.Label(cmp.Or(frameLabels[field], field)) }
+
+func (k *comparer) frameValue(field, v string) string { return frameValue(k.l, field, v) }
 
 // frameValue translates a value of the frame: a closed list's, yes or no, unknown.
-func (k *comparer) frameValue(field, v string) string {
-	l := k.l
+func frameValue(l *Language, field, v string) string {
 	switch {
 	case v == "":
 		return "—"
@@ -196,8 +197,12 @@ func (k *comparer) basis(key string, v benchmarks.Value) string {
 			return l.Label("noTerritorialLevel")
 		}
 		return k.enums("tier", strings.Split(v.Basis, ", "))
-	case key == benchmarks.AdminCostShare && strings.HasPrefix(v.Basis, " ("): // no scope: the year alone
-		return strings.TrimSuffix(strings.TrimPrefix(v.Basis, " ("), ")")
+	case key == benchmarks.AdminCostShare && len(v.Terms) == 1:
+		t := v.Terms[0]
+		if t.Basis == "" {
+			return t.Year
+		}
+		return l.Enum("figureBasis", t.Basis) + " (" + t.Year + ")"
 	}
 	return strings.TrimSpace(v.Basis)
 }
@@ -230,7 +235,7 @@ func (k *comparer) indicators(out *Comparison) {
 				}
 			}
 			out.Bases = append(out.Bases, BasisRow{Indicator: label, Country: k.names[v.Country], Code: strings.ToUpper(v.Country), Value: text, Unit: k.unit(v.Unit),
-				Basis: or(k.basis(ind.Key, v)), Comparable: l.yesNo(v.Comparable), Sources: sources})
+				Basis: or(k.basis(ind.Key, v)), Comparable: l.yesNo(v.Comparable), Reasons: k.reasons(v.Reasons), Sources: sources})
 		}
 		bi := BenchIndicator{Key: ind.Key, Label: label, Unit: k.unit(ind.Unit), Scenario: opt(ind.Key, ind.Scenario),
 			Min: opt(ind.Key, ind.Min), Median: opt(ind.Key, ind.Median), Max: opt(ind.Key, ind.Max),
@@ -243,6 +248,15 @@ func (k *comparer) indicators(out *Comparison) {
 		}
 		out.Indicators = append(out.Indicators, bi)
 	}
+}
+
+// reasons words why a figure is not compared, joined.
+func (k *comparer) reasons(keys []string) string {
+	out := make([]string, len(keys))
+	for i, r := range keys {
+		out[i] = k.l.Enum("benchReason", r)
+	}
+	return strings.Join(out, k.l.Label("listSeparator"))
 }
 
 // party translates a kind of accountable party.
@@ -303,30 +317,45 @@ func (k *comparer) peers(out *Comparison) {
 	for _, row := range k.c.Frame {
 		frame[row.Field] = row
 	}
-	sep := l.Label("listSeparator")
 	for i, p := range k.c.Peers {
-		idx := k.indexOf[p.Country]
-		var near, far []string
-		for _, f := range p.Near {
-			field, _, _ := strings.Cut(f, "=")
-			near = append(near, k.fieldLabel(field)+l.Label("colon")+" "+k.frameValue(field, frame[field].Countries[idx]))
-		}
-		for _, f := range p.Far {
-			field, _, _ := strings.Cut(f, "=")
-			far = append(far, k.fieldLabel(field)+l.Label("colon")+" "+k.frameValue(field, frame[field].Countries[idx])+
-				" ("+l.Label("scenarioChoice")+l.Label("colon")+" "+k.frameValue(field, frame[field].Scenario)+")")
-		}
-		matches := strconv.Itoa(len(p.Near)) + "/" + strconv.Itoa(p.Known)
-		row := PeerRow{Rank: l.Count(i + 1), Country: k.names[p.Country], Code: strings.ToUpper(p.Country),
-			Score: l.Percent(p.Score) + " (" + matches + ")", Near: strings.Join(near, sep), Far: strings.Join(far, sep)}
-		if p.Known == 0 {
-			row.Score = "—"
-		}
+		row := k.peerRow(frame, p, i+1)
 		out.Peers = append(out.Peers, row)
 		if i == 0 && p.Known > 0 {
-			out.NearestPeer = row.Country + " (" + matches + ")"
+			out.NearestPeer = row.Country + " (" + strconv.Itoa(len(p.Near)) + "/" + strconv.Itoa(p.Known) + ")"
 		}
 	}
+	if p := k.c.Self; p != nil {
+		row := k.peerRow(frame, *p, 0)
+		out.Self = &row
+		out.SelfNote = l.labelf("selfPeerNote", "{country}", row.Country)
+	}
+}
+
+// peerRow words one country's similarity with the scenario; rank 0: no rank.
+func (k *comparer) peerRow(frame map[string]benchmarks.FrameRow, p benchmarks.Peer, rank int) PeerRow {
+	l := k.l
+	idx := k.indexOf[p.Country]
+	var near, far []string
+	for _, f := range p.Near {
+		field, _, _ := strings.Cut(f, "=")
+		near = append(near, k.fieldLabel(field)+l.Label("colon")+" "+k.frameValue(field, frame[field].Countries[idx]))
+	}
+	for _, f := range p.Far {
+		field, _, _ := strings.Cut(f, "=")
+		far = append(far, k.fieldLabel(field)+l.Label("colon")+" "+k.frameValue(field, frame[field].Countries[idx])+
+			" ("+l.Label("scenarioChoice")+l.Label("colon")+" "+k.frameValue(field, frame[field].Scenario)+")")
+	}
+	sep := l.Label("listSeparator")
+	matches := strconv.Itoa(len(p.Near)) + "/" + strconv.Itoa(p.Known)
+	row := PeerRow{Country: k.names[p.Country], Code: strings.ToUpper(p.Country),
+		Score: l.Percent(p.Score) + " (" + matches + ")", Near: strings.Join(near, sep), Far: strings.Join(far, sep)}
+	if rank > 0 {
+		row.Rank = l.Count(rank)
+	}
+	if p.Known == 0 {
+		row.Score = "—"
+	}
+	return row
 }
 
 func (k *comparer) lessons(out *Comparison) {

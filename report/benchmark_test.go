@@ -240,10 +240,11 @@ func TestPositionSVG(t *testing.T) {
 	if strings.Contains(svg, "<script") || strings.Contains(svg, "<b>") {
 		t.Error("markup from a name reached the SVG")
 	}
-	// One row per indicator with comparable countries (staff has none, nor
-	// administration cost): offices, per million, board, independent share, tiers.
-	if n := strings.Count(svg, "<g>"); n != 5 {
-		t.Errorf("%d rows, want 5", n)
+	// One row per indicator with comparable countries (staff has none):
+	// offices, per million, board, independent share, tiers, and the
+	// administration cost (xx's share of benefits; yy's of its budget is not).
+	if n := strings.Count(svg, "<g>"); n != 6 {
+		t.Errorf("%d rows, want 6", n)
 	}
 	// Offices: the scenario (5) is the axis' lowest value, yy (60) its highest.
 	if !strings.Contains(svg, `<polygon points="270.0,52.0 276.0,58.0 270.0,64.0 264.0,58.0" fill="#c0392b"><title>Scénario`+"\u00a0"+`: 5</title></polygon>`) {

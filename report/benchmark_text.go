@@ -24,7 +24,11 @@ func (t *textWriter) comparison(c *Comparison) {
 	t.heading(l.Label("countriesCompared"), '-')
 	var rows [][]string
 	for _, co := range c.Countries {
-		rows = append(rows, []string{co.Code, co.Name, co.Agency})
+		name := co.Name
+		if co.Own {
+			name += " (" + l.Label("ownCountry") + ")"
+		}
+		rows = append(rows, []string{co.Code, name, co.Agency})
 	}
 	t.table([]col{left(l.Label("code")), left(l.Label("country")), left(l.Label("benchAgency"))}, rows, 0)
 
@@ -52,7 +56,11 @@ func (t *textWriter) comparison(c *Comparison) {
 		if byIndicator[b.Indicator] == nil {
 			order = append(order, b.Indicator)
 		}
-		byIndicator[b.Indicator] = append(byIndicator[b.Indicator], []string{b.Code, b.Value, b.Unit, b.Comparable, b.Basis})
+		comparable := b.Comparable
+		if b.Reasons != "" {
+			comparable += " — " + b.Reasons
+		}
+		byIndicator[b.Indicator] = append(byIndicator[b.Indicator], []string{b.Code, b.Value, b.Unit, comparable, b.Basis})
 	}
 	for _, ind := range order {
 		t.subheading(ind)
@@ -75,6 +83,12 @@ func (t *textWriter) comparison(c *Comparison) {
 	colon := l.Label("colon") + " "
 	for _, p := range c.Peers { // the features on lines of their own: they are long
 		t.line("  " + p.Rank.Text + ". " + p.Code + "  " + p.Country + colon + p.Score)
+		t.line("       " + l.Label("nearFeatures") + colon + or(p.Near))
+		t.line("       " + l.Label("farFeatures") + colon + or(p.Far))
+	}
+	if p := c.Self; p != nil {
+		t.line("  " + l.Label("selfPeer") + colon + p.Code + "  " + p.Country + colon + p.Score)
+		t.line("       " + c.SelfNote)
 		t.line("       " + l.Label("nearFeatures") + colon + or(p.Near))
 		t.line("       " + l.Label("farFeatures") + colon + or(p.Far))
 	}

@@ -21,6 +21,8 @@ type Comparison struct {
 	ChainWho    []ChainWhoRow // the institutions the country files name, stage by stage
 	Peers       []PeerRow     // nearest first
 	NearestPeer string        // the first peer, for the index: "Jordanie (5/6)"
+	Self        *PeerRow      // the scenario's own country, shown apart; nil when it is not among the countries
+	SelfNote    string        // why it is apart
 	Lessons     []LessonRow
 	Sources     []SourceRow // the countries' sources behind what the section shows
 }
@@ -30,6 +32,7 @@ type CountryRow struct {
 	Code   string // the ISO code, upper case
 	Name   string // in the report's language where the file gives it
 	Agency string // with its short name
+	Own    bool   // the scenario's own country
 }
 
 // FrameRow is the institutional frame of the scenario or of one country.
@@ -79,6 +82,7 @@ type BasisRow struct {
 	Unit       string
 	Basis      string
 	Comparable string // yes or no, translated
+	Reasons    string // why not, worded and joined; empty when comparable
 	Sources    []Citation
 }
 
@@ -108,7 +112,7 @@ type ChainWhoRow struct {
 
 // PeerRow is a country by similarity of its institutional frame.
 type PeerRow struct {
-	Rank    Figure
+	Rank    Figure // empty for the scenario's own country
 	Country string
 	Code    string
 	Score   string // "83,3 % (5/6)"

@@ -78,6 +78,10 @@ type CompareReport struct {
 	Draws     string
 	Limits    Table // each criterion's weight thresholds
 	Method    []string
+	// Peers tells the options apart by their nearest countries (one row per
+	// option) and PeersNotes reads it; empty without countries.
+	Peers      Table
+	PeersNotes []string
 }
 
 // CompareOptions tune BuildCompare.
@@ -108,6 +112,7 @@ func BuildCompare(res *compare.Result, opts CompareOptions) (*CompareReport, err
 		cr.Scenarios.Rows = append(cr.Scenarios.Rows, []string{id, f.Title})
 	}
 	cr.Figures = figuresTable(res.Scenarios, ids, l, peerNames(opts.Countries, l.code))
+	buildContrast(cr, res.Peers, l, peerNames(opts.Countries, l.code))
 	cr.Method = compareMethod(l)
 	if res.Ranking == nil {
 		return cr, nil

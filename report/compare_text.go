@@ -31,6 +31,14 @@ func WriteCompareText(w io.Writer, cr *CompareReport) error {
 	tab(cr.Scenarios)
 	t.heading(l.word("sideBySide"), '-')
 	tab(cr.Figures)
+	if len(cr.Peers.Rows) > 0 {
+		t.heading(l.word("peers"), '-')
+		for _, n := range cr.PeersNotes {
+			t.line("  " + n)
+		}
+		t.buf.WriteString("\n")
+		tab(cr.Peers)
+	}
 	if !cr.Ranked {
 		t.subheading(l.word("noCriteria"))
 	} else {

@@ -91,6 +91,8 @@ func workbookSheets(r *Report, l *Language) []sheet {
 	interfaces := Table{Head: []string{sc, l.Label("interface"), l.Label("from"), l.Label("to"), l.Label("mode"), l.Label("problems")}}
 	risks := Table{Head: []string{sc, "id", l.Label("risk"), l.Label("category"), l.Label("inherent"), l.Label("residual"), l.Label("level"), l.Label("response")}}
 	bench := Table{Head: []string{sc, l.Label("indicator"), l.Label("unit"), l.Label("value"), "min", l.Label("median"), "max", l.Label("position")}}
+	bases := Table{Head: []string{sc, l.Label("indicator"), l.Label("country"), l.Label("value"), l.Label("measure"), l.Label("basis"),
+		l.Label("comparable"), l.Label("notComparedBecause")}}
 	for _, s := range r.Scenarios {
 		if a := s.Analysis; a != nil {
 			for _, u := range a.Costs.Units {
@@ -122,15 +124,21 @@ func workbookSheets(r *Report, l *Language) []sheet {
 			for _, b := range c.Indicators {
 				bench.Rows = append(bench.Rows, []string{s.ID, b.Label, b.Unit, b.Scenario, b.Min, b.Median, b.Max, b.Position})
 			}
+			for _, b := range c.Bases {
+				bases.Rows = append(bases.Rows, []string{s.ID, b.Indicator, b.Country, b.Value, b.Unit, b.Basis, b.Comparable, b.Reasons})
+			}
 		}
 	}
 	out := []sheet{
 		{l.Label("sheetUnits"), units}, {l.Label("sheetCapacity"), capacity}, {l.Label("sheetRACI"), raci},
 		{l.Label("sheetChannels"), channels}, {l.Label("sheetInterfaces"), interfaces}, {l.Label("sheetRisks"), risks},
-		{l.Label("sheetBenchmarks"), bench},
+		{l.Label("sheetBenchmarks"), bench}, {l.Label("sheetBenchBases"), bases},
 	}
 	if p := r.Pack; p != nil {
 		out = append(out, sheet{l.Label("sheetSynthesis"), p.Synthesis})
+		if p.Ranking != nil && len(p.Ranking.Peers.Rows) > 0 {
+			out = append(out, sheet{l.Label("sheetPeers"), p.Ranking.Peers})
+		}
 		if p.Ranking != nil && p.Ranking.Ranked {
 			out = append(out, sheet{l.Label("sheetRanking"), p.Ranking.Ranking}, sheet{l.Label("sheetContributions"), p.Ranking.Contrib},
 				sheet{l.Label("sheetGroups"), p.Ranking.Groups})

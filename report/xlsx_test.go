@@ -33,9 +33,21 @@ func TestWorkbook(t *testing.T) {
 	}
 	defer f.Close()
 	want := []string{"Unités et effectifs", "Capacité", "RACI", "Canaux", "Interfaces", "Registre des risques",
-		"Comparaison internationale", "Synthèse", "Classement", "Contributions", "Classement par groupe"}
+		"Comparaison internationale", "Bases des indicateurs", "Synthèse", "Pays proches par option", "Classement", "Contributions",
+		"Classement par groupe"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets %q, want %q", got, want)
+	}
+	// Every country figure behind the indicators, with why it is not compared.
+	bases, _ := f.GetRows("Bases des indicateurs")
+	if !slices.ContainsFunc(bases, func(row []string) bool {
+		return len(row) == 8 && row[0] == "option-centrale" && row[2] == "Second pays témoin" && row[6] == "Non" &&
+			row[7] == "bénéficiaires comptés dans une autre unité que le ménage"
+	}) {
+		t.Errorf("bases rows %q", bases)
+	}
+	if peers, _ := f.GetRows("Pays proches par option"); len(peers) != 3 || peers[1][0] != "option-centrale" {
+		t.Errorf("peers rows %q", peers)
 	}
 	rows, err := f.GetRows("Classement")
 	if err != nil {
