@@ -22,8 +22,16 @@ func TestInstrumentsLoad(t *testing.T) {
 	if got := strings.Join(ids, ","); got != "ilo-r202,ispa-codi,issa-gg,wb-sourcebook" {
 		t.Errorf("instruments = %s", got)
 	}
-	if n := len(Criteria(ins)); n != 14+18+5+4 {
+	// R202's paragraph 3 lists 18 principles, (a) to (r); CODI 18, ISSA 5, the Sourcebook 4.
+	if n := len(Criteria(ins)); n != 18+18+5+4 {
 		t.Errorf("%d criteria", n)
+	}
+	var r202 []string
+	for _, c := range ins[0].Criteria {
+		r202 = append(r202, c.Title[:3])
+	}
+	if got := strings.Join(r202, ""); got != "(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(l)(m)(n)(o)(p)(q)(r)" {
+		t.Errorf("R202's principles: %s", got)
 	}
 }
 

@@ -133,7 +133,7 @@ func TestScorecardWords(t *testing.T) {
 	want := map[string]string{
 		"issa-redevabilite": "Accountability | 2 — emerging | Weakens: the board has no independent member",
 		"codi-plaintes":     "Complaints and appeals | — | Weakens: Direction des prestations decides and also handles the appeals against its decisions: duties are not segregated",
-		"r202-coherence":    "Coherence across institutions | — | Weakens: several accountables (A) for stage \"Intake\"",
+		"r202-coherence":    "(m) Coherence across institutions | — | Weakens: several accountables (A) for stage \"Intake\"",
 		"wb-fournir":        "Provide: provision of benefits and services | — | Supports: every stage of this phase has an accountable (A)",
 		"issa-dynamisme":    "Dynamism | — | ",
 	}
