@@ -91,7 +91,14 @@ func workbookSheets(r *Report, l *Language) []sheet {
 	interfaces := Table{Head: []string{sc, l.Label("interface"), l.Label("from"), l.Label("to"), l.Label("mode"), l.Label("problems")}}
 	risks := Table{Head: []string{sc, "id", l.Label("risk"), l.Label("category"), l.Label("inherent"), l.Label("residual"), l.Label("level"), l.Label("response")}}
 	bench := Table{Head: []string{sc, l.Label("indicator"), l.Label("unit"), l.Label("value"), "min", l.Label("median"), "max", l.Label("position")}}
+	var costs Table // the costs by year, each scenario's years then its total
 	for _, s := range r.Scenarios {
+		if b := s.Budget(); b != nil {
+			costs.Head = append([]string{sc}, b.Years.Head...)
+			for _, row := range b.Years.Rows {
+				costs.Rows = append(costs.Rows, append([]string{s.ID}, row...))
+			}
+		}
 		if a := s.Analysis; a != nil {
 			for _, u := range a.Costs.Units {
 				units.Rows = append(units.Rows, []string{s.ID, u.Name, u.Tier, u.Instances.Text, u.Headcount.Text, u.Payroll.Text})
@@ -127,7 +134,7 @@ func workbookSheets(r *Report, l *Language) []sheet {
 	out := []sheet{
 		{l.Label("sheetUnits"), units}, {l.Label("sheetCapacity"), capacity}, {l.Label("sheetRACI"), raci},
 		{l.Label("sheetChannels"), channels}, {l.Label("sheetInterfaces"), interfaces}, {l.Label("sheetRisks"), risks},
-		{l.Label("sheetBenchmarks"), bench},
+		{l.Label("sheetBenchmarks"), bench}, {l.Label("sheetCosts"), costs},
 	}
 	if p := r.Pack; p != nil {
 		out = append(out, sheet{l.Label("sheetSynthesis"), p.Synthesis})
