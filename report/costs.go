@@ -51,14 +51,26 @@ func horizonSentence(start, years int, relative bool, rate float64, l *Language)
 func buildBudget(b analysis.Budget, a *analysis.Analysis, n *namer) *Budget {
 	l := n.l
 	out := &Budget{OneOff: n.money(b.OneOff, false), RunningPerYear: n.money(b.RunningPerYear, false), Total: n.money(b.Total, false)}
-	out.Years = Table{Head: []string{l.Label("year"), l.Label("costTransition"), l.Label("costInstallation"), l.Label("costSystems"),
+	// The amounts without their currency, named once in the first heading:
+	// ten columns of amounts must fit a printed page.
+	amount := func(v float64, dash bool) string {
+		if dash && v == 0 {
+			return "—"
+		}
+		return l.Number(v, 0)
+	}
+	first := l.Label("year")
+	if n.cur != "" {
+		first = l.labelf("yearCurrency", "{currency}", n.cur)
+	}
+	out.Years = Table{Head: []string{first, l.Label("costTransition"), l.Label("costInstallation"), l.Label("costSystems"),
 		l.Label("costMitigations"), l.Label("costOneOff"), l.Label("payroll"), l.Label("costOtherRunning"), l.Label("costRunning"), l.Label("total")},
 		Right: []bool{false, true, true, true, true, true, true, true, true, true}}
 	var sum analysis.BudgetYear
 	row := func(name string, y analysis.BudgetYear) []string {
-		return []string{name, n.money(y.Transition, true).Text, n.money(y.Installation, true).Text, n.money(y.Systems, true).Text,
-			n.money(y.Mitigations, true).Text, n.money(y.OneOff, false).Text, n.money(y.Payroll, true).Text,
-			n.money(y.OtherRunning, true).Text, n.money(y.Running, false).Text, n.money(y.Total, false).Text}
+		return []string{name, amount(y.Transition, true), amount(y.Installation, true), amount(y.Systems, true),
+			amount(y.Mitigations, true), amount(y.OneOff, false), amount(y.Payroll, true),
+			amount(y.OtherRunning, true), amount(y.Running, false), amount(y.Total, false)}
 	}
 	for _, y := range b.ByYear {
 		out.Years.Rows = append(out.Years.Rows, row(yearName(y.Year, b.Relative, l), y))

@@ -51,9 +51,9 @@ func TestWorkbook(t *testing.T) {
 	// The costs by year: 5 years and a total for each option, one-off and
 	// running by kind; the synthesis shows the one-off, running and total.
 	costs, _ := f.GetRows("Coûts par année")
-	if len(costs) != 1+2*6 || costs[0][1] != "Année" || !slices.Equal(costs[12], []string{"option-deconcentree", "Total", "45\u202f500\u202f000\u00a0MAD",
-		"1\u202f030\u202f000\u00a0MAD", "2\u202f000\u202f000\u00a0MAD", "300\u202f000\u00a0MAD", "48\u202f830\u202f000\u00a0MAD", "46\u202f665\u202f000\u00a0MAD",
-		"2\u202f490\u202f000\u00a0MAD", "49\u202f155\u202f000\u00a0MAD", "97\u202f985\u202f000\u00a0MAD"}) {
+	if len(costs) != 1+2*6 || costs[0][1] != "Année (en MAD)" || !slices.Equal(costs[12], []string{"option-deconcentree", "Total", "45\u202f500\u202f000",
+		"1\u202f030\u202f000", "2\u202f000\u202f000", "300\u202f000", "48\u202f830\u202f000", "46\u202f665\u202f000",
+		"2\u202f490\u202f000", "49\u202f155\u202f000", "97\u202f985\u202f000"}) {
 		t.Errorf("costs rows %q", costs)
 	}
 	synthesis, _ := f.GetRows("Synthèse")
