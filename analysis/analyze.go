@@ -16,13 +16,15 @@ func Analyze(r *model.Resolved, opts Options) *Analysis {
 		opts.CriticalStages = 3
 	}
 	a := &Analysis{Scenario: r.Header.ID, Title: r.Header.Title, Currency: r.Header.Currency}
-	a.Costs = costs(r)
+	items := costItems(r)
+	a.Costs = costs(r, items)
 	a.Structure = structure(r, opts.MaxSpan)
 	a.RACI = raci(r)
 	a.Capacity = capacity(r)
 	a.Systems = systems(r, opts.CriticalStages)
 	a.Indicators = indicators(r, a)
-	a.Phases = phases(r)
+	a.Phases = phases(r, items)
+	a.Budget = budget(r, items, opts.Horizon, a.Costs, a.Indicators.AdminShare, a.Indicators.Households)
 	return a
 }
 
@@ -59,7 +61,7 @@ func topOf(t *model.Territory, u *model.TerritoryUnit) *model.TerritoryUnit {
 	return u
 }
 
-func costs(r *model.Resolved) Costs {
+func costs(r *model.Resolved, items []costItem) Costs {
 	var c Costs
 	byUnit := map[string]*UnitCost{}
 	byTier := map[string]*GroupCost{}
@@ -120,18 +122,10 @@ func costs(r *model.Resolved) Costs {
 		c.Setup += setup
 		c.Annual += annual
 	}
-	for _, ch := range r.Channels {
-		if ch.Cost == nil {
-			continue
-		}
-		n := float64(max(1, len(channelPoints(r, ch))))
-		c.Setup += ch.Cost.Setup * n
-		c.Annual += ch.Cost.Annual * n
-	}
-	for _, s := range r.Systems {
-		if s.Cost != nil {
-			c.Setup += s.Cost.Setup
-			c.Annual += s.Cost.Annual
+	for _, it := range items {
+		if it.kind == itemChannel || it.kind == itemSystem {
+			c.Setup += it.setup
+			c.Annual += it.annual
 		}
 	}
 	for i, u := range r.Units {

@@ -19,7 +19,7 @@ func indicators(r *model.Resolved, a *Analysis) Indicators {
 		ind.StaffPer10kHouseholds = float64(a.Costs.Headcount) * 10000 / ind.Households
 	}
 	if d := r.Demand; d != nil && d.BenefitsPerYear > 0 {
-		v := (a.Costs.Payroll + a.Costs.Annual) / d.BenefitsPerYear
+		v := a.Costs.RunningPerYear() / d.BenefitsPerYear
 		ind.AdminShare = &v
 	}
 	ind.Offices = offices(r, nil)

@@ -10,7 +10,7 @@ import (
 // phases computes the cumulative figures reached at each phase: a unit, a
 // staff line, a channel or a system exists from its phase on (from the
 // start without one).
-func phases(r *model.Resolved) []PhaseFigures {
+func phases(r *model.Resolved, items []costItem) []PhaseFigures {
 	out := []PhaseFigures{}
 	order := slices.Clone(r.Phases)
 	if !slices.ContainsFunc(order, func(p *model.Phase) bool { return p.Start == "" }) {
@@ -27,22 +27,14 @@ func phases(r *model.Resolved) []PhaseFigures {
 		}
 		f := PhaseFigures{Phase: p.ID, Title: p.Title, Start: p.Start, Opens: []string{}}
 		for _, in := range r.Instances {
-			if !open(in.Phase) {
-				continue
+			if open(in.Phase) {
+				f.Units++
 			}
-			f.Units++
-			for j, s := range in.Staff {
-				phase := s.Phase
-				if phase == "" && j < len(in.Unit.Staff) {
-					phase = in.Unit.Staff[j].Phase
-				}
-				if !open(phase) {
-					continue
-				}
-				f.Headcount += s.Count
-				if pr := r.Profile(s.Profile); pr != nil {
-					f.Payroll += float64(s.Count) * pr.AnnualCost
-				}
+		}
+		for _, it := range items {
+			if it.kind == itemStaff && open(it.phases[0]) && open(it.phases[1]) {
+				f.Headcount += it.headcount
+				f.Payroll += it.payroll
 			}
 		}
 		f.Offices = offices(r, open)

@@ -10,6 +10,10 @@ package analysis
 type Options struct {
 	MaxSpan        int // spans of control above this are listed (default 10)
 	CriticalStages int // a system at least this many stages depend on is critical (default 3)
+	// Horizon is the period the costs are laid out over (Analysis.Budget);
+	// the zero value starts with the scenario's first phase, else its year.
+	// A study's options share one: StudyHorizon.
+	Horizon Horizon
 }
 
 // Analysis is everything computed for one scenario.
@@ -24,6 +28,7 @@ type Analysis struct {
 	Systems    Systems        `json:"systems"`
 	Indicators Indicators     `json:"indicators"`
 	Phases     []PhaseFigures `json:"phases"`
+	Budget     Budget         `json:"budget"` // the costs by calendar year over the horizon
 }
 
 // Costs are headcount, payroll and other costs, in total and by dimension.

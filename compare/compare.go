@@ -55,11 +55,15 @@ type Figures struct {
 	CriticalRisks    int      `json:"criticalRisks"` // residual level critical
 	NearestPeer      string   `json:"nearestPeer,omitempty"`
 	PeerScore        *float64 `json:"peerScore"` // the nearest peer's score, 0–1; nil without countries
+	Costs            Costs    `json:"costs"`     // over the horizon the options share
 }
 
 // Metric returns the value of a computed criterion's metric, and whether the
 // scenario has one.
 func (f *Figures) Metric(name string) (float64, bool) {
+	if v, ok, known := f.Costs.metric(name); known {
+		return v, ok
+	}
 	switch name {
 	case "payroll":
 		return f.Payroll, true
@@ -104,7 +108,7 @@ func KeyFigures(r *model.Resolved, a *analysis.Analysis, ra *risk.Assessment, bc
 	f := Figures{Scenario: r.Header.ID, Title: r.Header.Title, Currency: r.Header.Currency,
 		Headcount: a.Costs.Headcount, Payroll: a.Costs.Payroll, AnnualCost: a.Costs.Annual, SetupCost: a.Costs.Setup,
 		Prerequisites: len(r.Prerequisites), Offices: a.Indicators.Offices, CapacityGap: a.Capacity.Gap,
-		ChainGaps: len(a.RACI.Gaps), RACIGaps: len(a.RACI.Gaps) + len(a.RACI.MandateGaps)}
+		ChainGaps: len(a.RACI.Gaps), RACIGaps: len(a.RACI.Gaps) + len(a.RACI.MandateGaps), Costs: costsOf(a.Budget)}
 	if t := r.Transition; t != nil {
 		cost, months := t.Cost, float64(t.Months)
 		f.TransitionCost, f.TransitionMonths = &cost, &months
@@ -120,6 +124,8 @@ func KeyFigures(r *model.Resolved, a *analysis.Analysis, ra *risk.Assessment, bc
 }
 
 // Side computes the key figures of every scenario of a set, in its order.
+// Without a horizon in opts, their costs are laid out over
+// analysis.StudyHorizon(set's study, scenarios).
 func Side(set *model.Set, countries []*model.CountryFile, opts analysis.Options) []Figures {
 	figs, _ := side(set, countries, opts)
 	return figs
@@ -130,6 +136,9 @@ func Side(set *model.Set, countries []*model.CountryFile, opts analysis.Options)
 func side(set *model.Set, countries []*model.CountryFile, opts analysis.Options) ([]Figures, []*benchmarks.Comparison) {
 	out := make([]Figures, 0, len(set.Scenarios))
 	var comps []*benchmarks.Comparison
+	if opts.Horizon == (analysis.Horizon{}) {
+		opts.Horizon = analysis.StudyHorizon(set.Study, set.Scenarios)
+	}
 	for _, r := range set.Scenarios {
 		a := analysis.Analyze(r, opts)
 		ra, _ := risk.Assess(r, a, risk.Options{Analysis: opts})
@@ -149,17 +158,21 @@ func side(set *model.Set, countries []*model.CountryFile, opts analysis.Options)
 // options' or the set's) has criteria, ranks them and measures how the
 // ranking holds when the weights move.
 func Compare(set *model.Set, opts Options) *Result {
-	figs, comps := side(set, opts.Countries, opts.Analysis)
+	study := opts.Study
+	if study == nil {
+		study = set.Study
+	}
+	aopts := opts.Analysis
+	if aopts.Horizon == (analysis.Horizon{}) { // the costs on the study's basis
+		aopts.Horizon = analysis.StudyHorizon(study, set.Scenarios)
+	}
+	figs, comps := side(set, opts.Countries, aopts)
 	res := &Result{Scenarios: figs}
 	baseline := ""
 	if set.Baseline != nil {
 		baseline = set.Baseline.Header.ID
 	}
 	res.Peers = benchmarks.Contrasts(comps, baseline)
-	study := opts.Study
-	if study == nil {
-		study = set.Study
-	}
 	if study == nil || len(study.Criteria) == 0 {
 		return res
 	}

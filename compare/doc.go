@@ -69,4 +69,16 @@
 // which another scenario catches up with the leader are found exactly, below
 // and above w; the nearest in each direction is reported, or the criterion
 // is robust when no x in [0, 1] changes the leader.
+//
+// # Costs
+//
+// Each option's Figures.Costs lays its costs out by calendar year
+// (analysis.Budget) over one horizon for every option compared
+// (analysis.StudyHorizon: the study's horizon and discount rate, from the
+// year of its date, else of the options' earliest phase start). The cost
+// metrics are total-cost (the sum of the years' totals over the horizon),
+// one-off-cost (transition, installation, systems and mitigations within the
+// horizon), running-cost (the steady state: a full year with everything
+// open) and admin-share (running-cost over demand.benefitsPerYear; missing,
+// reason no-benefits, when the option declares no benefits).
 package compare

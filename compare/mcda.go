@@ -22,6 +22,7 @@ const (
 	MissingTransition = "no-transition"  // the scenario has no transition section
 	MissingBenchmark  = "no-benchmark"   // no benchmark country to measure a distance to
 	MissingMetric     = "unknown-metric" // the criterion names no metric the tool computes, and is not scored
+	MissingBenefits   = "no-benefits"    // admin-share: the scenario declares no benefits paid (demand.benefitsPerYear)
 )
 
 // Ranking is the multi-criteria ranking of the scenarios.
@@ -229,6 +230,8 @@ func criterionValues(c *model.Criterion, scores []*model.Score, figs []Figures) 
 			v.reasons[i] = MissingTransition
 		case "benchmark-distance":
 			v.reasons[i] = MissingBenchmark
+		case "admin-share":
+			v.reasons[i] = MissingBenefits
 		default:
 			v.reasons[i] = MissingMetric
 		}

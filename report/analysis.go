@@ -20,6 +20,7 @@ func buildAnalysis(res *model.Resolved, a *analysis.Analysis, n *namer) *Analysi
 		Systems:    buildSystems(a.Systems, n),
 		Indicators: buildIndicators(a.Indicators, n),
 		Phases:     buildPhases(a, n),
+		Budget:     buildBudget(a.Budget, a, n),
 	}
 	out.Key = KeyFigures{
 		StaffPer10k: l.Count(0),

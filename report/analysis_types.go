@@ -13,6 +13,7 @@ type Analysis struct {
 	Systems    Systems
 	Indicators []Row
 	Phases     []PhaseFigures
+	Budget     *Budget // the costs by year over the horizon
 }
 
 // KeyFigures are the figures the index sets side by side.

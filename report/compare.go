@@ -67,6 +67,8 @@ type CompareReport struct {
 	Title     string
 	Scenarios Table // id and title of each scenario
 	Figures   Table // one row per key figure, one column per scenario
+	Costs     Table // each year's total cost, one column per scenario
+	CostBasis string
 	Ranked    bool  // false: the study has no criteria
 	Ranking   Table // the combined ranking
 	Contrib   Table // each criterion's contribution to each scenario's combined score
@@ -113,6 +115,7 @@ func BuildCompare(res *compare.Result, opts CompareOptions) (*CompareReport, err
 	}
 	cr.Figures = figuresTable(res.Scenarios, ids, l, peerNames(opts.Countries, l.code))
 	buildContrast(cr, res.Peers, l, peerNames(opts.Countries, l.code))
+	cr.Costs, cr.CostBasis = costsTable(res.Scenarios, ids, l)
 	cr.Method = compareMethod(l)
 	if res.Ranking == nil {
 		return cr, nil
@@ -175,6 +178,7 @@ func figuresTable(figs []compare.Figures, ids []string, l *Language, peers map[s
 		}
 		return l.months(int(*f.TransitionMonths)).Text
 	})
+	costRows(row, l)
 	row("prerequisites", func(f compare.Figures) string { return l.Count(f.Prerequisites).Text })
 	row("offices", func(f compare.Figures) string { return l.Count(f.Offices).Text })
 	row("capacityGap", func(f compare.Figures) string { return l.Count(f.CapacityGap).Text })
@@ -199,8 +203,10 @@ func criterionValue(c *compare.Criterion, v *float64, currency string, l *Langua
 		return "—"
 	}
 	switch c.Metric {
-	case "payroll", "annual-cost", "setup-cost", "transition-cost":
+	case "payroll", "annual-cost", "setup-cost", "transition-cost", "total-cost", "one-off-cost", "running-cost":
 		return l.Amount(*v, currency).Text
+	case "admin-share":
+		return l.Percent(*v)
 	case "transition-months":
 		return l.months(int(*v)).Text
 	case "benchmark-distance":

@@ -31,6 +31,12 @@ func WriteCompareText(w io.Writer, cr *CompareReport) error {
 	tab(cr.Scenarios)
 	t.heading(l.word("sideBySide"), '-')
 	tab(cr.Figures)
+	if len(cr.Costs.Rows) > 0 {
+		t.heading(l.word("costsByYear"), '-')
+		t.line("  " + cr.CostBasis)
+		t.buf.WriteString("\n")
+		tab(cr.Costs)
+	}
 	if len(cr.Peers.Rows) > 0 {
 		t.heading(l.word("peers"), '-')
 		for _, n := range cr.PeersNotes {

@@ -21,6 +21,7 @@ const PackSeed = 1
 // recommendation is not the top-ranked option, and the annexes.
 type Pack struct {
 	Synthesis Table          // one row per option: the key figures and the combined rank
+	CostBasis string         // the horizon the options' costs are laid out over, and whether they are discounted (under the options table)
 	Ranking   *CompareReport // the ranking, per group and combined, and its sensitivity; Ranked false without criteria
 	Warning   string         // plain text; empty when the recommendation names the leader, or names no option
 	Sources   Table          // the study's and every scenario's sources, each once
@@ -48,15 +49,20 @@ func buildPack(set *model.Set, r *Report, l *Language, opts BuildOptions) (*Pack
 		}
 		leader = &res.Ranking.Combined.Ranks[0]
 	}
-	p.Synthesis = Table{Head: []string{l.Label("scenario"), l.Label("headcount"), l.Label("payroll"), l.Label("transitionCost"),
-		l.Label("transitionMonths"), l.Label("residualExposure"), l.Label("rank")}, Right: []bool{false, true, true, true, true, true, true}}
+	p.Synthesis = Table{Head: []string{l.Label("scenario"), l.Label("headcount"), l.Label("costOneOff"),
+		l.Label("runningAYear"), l.Label("totalOverHorizon"), l.Label("transitionMonths"), l.Label("residualExposure"), l.Label("rank")},
+		Right: []bool{false, true, true, true, true, true, true, true}}
 	for _, s := range r.Scenarios {
-		row := []string{s.Title, s.Headcount.Text, s.Payroll.Text, "—", "—", "—", cmp.Or(ranks[s.ID], "—")}
+		row := []string{s.Title, s.Headcount.Text, "—", "—", "—", "—", "—", cmp.Or(ranks[s.ID], "—")}
+		if b := s.Budget(); b != nil {
+			row[2], row[3], row[4] = b.OneOff.Text, b.RunningPerYear.Text, b.Total.Text
+			p.CostBasis, p.Synthesis.Head[4] = b.Horizon, b.TotalHead // the same for every option
+		}
 		if s.Transition != nil {
-			row[3], row[4] = s.Transition.Cost.Text, s.Transition.Months.Text
+			row[5] = s.Transition.Months.Text
 		}
 		if s.Risks != nil {
-			row[5] = s.Risks.Exposure.Text
+			row[6] = s.Risks.Exposure.Text
 		}
 		p.Synthesis.Rows = append(p.Synthesis.Rows, row)
 	}

@@ -192,7 +192,7 @@ func TestRiskFigures(t *testing.T) {
 		}
 	}
 	index := fileNamed(t, files, "index.md")
-	for _, row := range []string{"| 7 | 166 | 10 | 12,000,000", "| 7 | 206 | 13 | 45,500,000"} {
+	for _, row := range []string{"| 7 | 166 | 10 | 16,500,000", "| 7 | 206 | 13 | 48,830,000"} {
 		if !strings.Contains(index, row) {
 			t.Errorf("index.md lacks %q", row)
 		}

@@ -166,6 +166,7 @@ func (t *textWriter) scenario(s *Scenario) {
 		t.table([]col{left(l.Label("phase")), left(l.Label("start")), right(l.Label("instances")), right(l.Label("headcount")),
 			right(l.Label("payroll")), right(l.Label("offices")), left(l.Label("opens"))}, rows, 0)
 	}
+	t.budget(a.Budget)
 }
 
 func (t *textWriter) structure(s Structure) {

@@ -93,7 +93,14 @@ func workbookSheets(r *Report, l *Language) []sheet {
 	bench := Table{Head: []string{sc, l.Label("indicator"), l.Label("unit"), l.Label("value"), "min", l.Label("median"), "max", l.Label("position")}}
 	bases := Table{Head: []string{sc, l.Label("indicator"), l.Label("country"), l.Label("value"), l.Label("measure"), l.Label("basis"),
 		l.Label("comparable"), l.Label("notComparedBecause")}}
+	var costs Table // the costs by year, each scenario's years then its total
 	for _, s := range r.Scenarios {
+		if b := s.Budget(); b != nil {
+			costs.Head = append([]string{sc}, b.Years.Head...)
+			for _, row := range b.Years.Rows {
+				costs.Rows = append(costs.Rows, append([]string{s.ID}, row...))
+			}
+		}
 		if a := s.Analysis; a != nil {
 			for _, u := range a.Costs.Units {
 				units.Rows = append(units.Rows, []string{s.ID, u.Name, u.Tier, u.Instances.Text, u.Headcount.Text, u.Payroll.Text})
@@ -133,6 +140,7 @@ func workbookSheets(r *Report, l *Language) []sheet {
 		{l.Label("sheetUnits"), units}, {l.Label("sheetCapacity"), capacity}, {l.Label("sheetRACI"), raci},
 		{l.Label("sheetChannels"), channels}, {l.Label("sheetInterfaces"), interfaces}, {l.Label("sheetRisks"), risks},
 		{l.Label("sheetBenchmarks"), bench}, {l.Label("sheetBenchBases"), bases},
+		{l.Label("sheetCosts"), costs},
 	}
 	if p := r.Pack; p != nil {
 		out = append(out, sheet{l.Label("sheetSynthesis"), p.Synthesis})

@@ -33,8 +33,8 @@ func TestWorkbook(t *testing.T) {
 	}
 	defer f.Close()
 	want := []string{"Unités et effectifs", "Capacité", "RACI", "Canaux", "Interfaces", "Registre des risques",
-		"Comparaison internationale", "Bases des indicateurs", "Synthèse", "Pays proches par option", "Classement", "Contributions",
-		"Classement par groupe"}
+		"Comparaison internationale", "Bases des indicateurs", "Coûts par année", "Synthèse", "Pays proches par option", "Classement",
+		"Contributions", "Classement par groupe"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets %q, want %q", got, want)
 	}
@@ -59,6 +59,18 @@ func TestWorkbook(t *testing.T) {
 	units, _ := f.GetRows("Unités et effectifs")
 	if len(units) < 3 || units[0][0] != "Scénario" || units[1][0] != "option-centrale" {
 		t.Errorf("units rows %q", units)
+	}
+	// The costs by year: 5 years and a total for each option, one-off and
+	// running by kind; the synthesis shows the one-off, running and total.
+	costs, _ := f.GetRows("Coûts par année")
+	if len(costs) != 1+2*6 || costs[0][1] != "Année (en MAD)" || !slices.Equal(costs[12], []string{"option-deconcentree", "Total", "45\u202f500\u202f000",
+		"1\u202f030\u202f000", "2\u202f000\u202f000", "300\u202f000", "48\u202f830\u202f000", "46\u202f665\u202f000",
+		"2\u202f490\u202f000", "49\u202f155\u202f000", "97\u202f985\u202f000"}) {
+		t.Errorf("costs rows %q", costs)
+	}
+	synthesis, _ := f.GetRows("Synthèse")
+	if len(synthesis) != 3 || !slices.Equal(synthesis[0][2:5], []string{"Coûts ponctuels", "Fonctionnement par an", "Coût total 2026–2030"}) {
+		t.Errorf("synthesis rows %q", synthesis)
 	}
 	props, err := f.GetDocProps()
 	if err != nil {
