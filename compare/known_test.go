@@ -104,7 +104,7 @@ func interval(iv Interval) string {
 // 5/9 and C ≥ B from 0.2: C on [0.2, 5/9]; B ≥ C up to 0.2 and B ≥ A up to
 // 3/7: B on [0, 0.2].
 // Moving c2's: S(A) = (2/3)(1 − x), S(B) = x + (1 − x)/6, S(C) = 0.25x +
-// (2/3)(1 − x). A ≥ C only at x = 0: A on [0, 0]; B ≥ A from 1/3, B ≥ C
+// (2/3)(1 − x). A ≥ C only at x = 0, a tie: no lead; B ≥ A from 1/3, B ≥ C
 // from 0.4: B on [0.4, 1]; C on [0, 0.4].
 // Moving c3's: S(A) = (2/3)(1 − x), S(B) = 0.5x + (1 − x)/3, S(C) = x +
 // (5/12)(1 − x). A ≥ C up to 0.2, A ≥ B up to 0.4: A on [0, 0.2]; B ≥ C
@@ -116,7 +116,7 @@ func TestLeadIntervals(t *testing.T) {
 		scenario string
 		want     []string
 	}{
-		{"a", []string{"c1 0.555556–1.000000", "c2 0.000000–0.000000", "c3 0.000000–0.200000"}},
+		{"a", []string{"c1 0.555556–1.000000", "c2 never", "c3 0.000000–0.200000"}}, // c2: a tie at 0 only
 		{"b", []string{"c1 0.000000–0.200000", "c2 0.400000–1.000000", "c3 never"}},
 		{"c", []string{"c1 0.200000–0.555556", "c2 0.000000–0.400000", "c3 0.200000–1.000000"}},
 	} {

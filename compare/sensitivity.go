@@ -197,7 +197,8 @@ func (r *Ranking) thresholds() []Threshold {
 // Interval is the range of one criterion's combined weight over which a
 // scenario leads the combined ranking (scores at least as much as every
 // other; at an end it ties), the other criteria's weights keeping their
-// proportions.
+// proportions. A range reduced to one weight, where the scenario only ties
+// the leader, is no lead.
 type Interval struct {
 	Criterion string   `json:"criterion"`
 	Weight    float64  `json:"weight"` // its combined weight now, 0–1
@@ -250,7 +251,7 @@ func (r *Ranking) LeadIntervals(scenario string) []Interval {
 				}
 			}
 		}
-		if lo <= hi+tieTolerance && lo <= 1 {
+		if lo < hi-tieTolerance && lo <= 1 || w.Share >= 1-tieTolerance && lo <= hi { // a single point is a tie, not a lead
 			from, to := min(max(lo, 0), 1), min(max(hi, 0), 1)
 			iv.From, iv.To = &from, &to
 		}

@@ -4,6 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -101,6 +105,9 @@ func (o *compareOptions) run(cmd *cobra.Command, args []string) error {
 	if len(set.Scenarios) == 0 {
 		return &exitError{code: exitUsage, msg: "no scenario to compare: give a study or scenario files"}
 	}
+	if err := o.checkStudyScenarios(study, set); err != nil {
+		return err
+	}
 	countries, ds, err := benchmarks.Load(nil, nil)
 	if err != nil || ds.HasErrors() {
 		return &exitError{code: exitUsage, msg: fmt.Sprintf("the embedded countries: %v %v", err, ds)}
@@ -153,4 +160,46 @@ func (o *compareOptions) loadStudy() (*model.Study, model.Diagnostics, error) {
 		return nil, nil, &exitError{code: exitUsage, msg: fmt.Sprintf("--study %s: expected a study file, found a %s file", o.study, f.Kind)}
 	}
 	return f.Study, ds, nil
+}
+
+// checkStudyScenarios refuses a --study none of whose scenarios (the ids of
+// the files it lists, and those its scores name) is among those compared:
+// its scores would match nothing, and its criteria would rank options it
+// was not written for.
+func (o *compareOptions) checkStudyScenarios(study *model.Study, set *model.Set) error {
+	if study == nil {
+		return nil
+	}
+	var own []string
+	add := func(id string) {
+		if id != "" && !slices.Contains(own, id) {
+			own = append(own, id)
+		}
+	}
+	l := &model.Loader{Files: model.OSFiles{}, MaxSize: o.maxSize}
+	for _, ref := range study.Header.Scenarios {
+		name := filepath.ToSlash(ref.File)
+		if !path.IsAbs(name) && !filepath.IsAbs(ref.File) {
+			name = path.Join(path.Dir(filepath.ToSlash(o.study)), name)
+		}
+		if f, _, err := l.File(name); err == nil && f != nil && f.Kind == model.KindScenario {
+			add(f.Scenario.Header.ID)
+		}
+	}
+	for _, sc := range study.Scores {
+		add(sc.Scenario)
+	}
+	var compared []string
+	for _, r := range set.Scenarios {
+		if slices.Contains(own, r.Header.ID) {
+			return nil
+		}
+		compared = append(compared, r.Header.ID)
+	}
+	listed := "it names no scenario"
+	if len(own) > 0 {
+		listed = "its scenarios are " + strings.Join(own, ", ")
+	}
+	return &exitError{code: exitUsage, msg: fmt.Sprintf("--study %s: none of its scenarios is among those compared (%s; %s): give the study itself to compare its scenarios (orgdesign compare %s), or name their files",
+		o.study, strings.Join(compared, ", "), listed, o.study)}
 }
