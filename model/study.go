@@ -219,7 +219,8 @@ func checkStudy(set *Set, c *diags) {
 			}
 			if len(groups) > 0 && !groups[g] && g != "all" {
 				// A weight's group would otherwise add a group to the combined mean.
-				c.add(cr.PosOf("weights"), Error, "unknown-reference", oneOf(g, keysOf(groups)), "%s: no stakeholder is in group %q", what, g)
+				c.add(cr.PosOf("weights"), Error, "unknown-reference", "one of: "+strings.Join(keysOf(groups), ", "), "%s: no stakeholder is in group %q", what, g)
+				c.suggestTo(g, keysOf(groups)) // the nearest group, when one is near
 			}
 		}
 		criteria[cr.ID] = cr

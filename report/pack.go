@@ -124,11 +124,6 @@ func pointsTable(figs []compare.Figures, l *Language) Table {
 	return t
 }
 
-// labelf returns a label with its {placeholders} replaced.
-func (l *Language) labelf(key string, pairs ...string) string {
-	return strings.NewReplacer(pairs...).Replace(l.Label(key))
-}
-
 // sourcesTable lists the study's sources, then each scenario's, each source
 // once (a shared context's sources are the same in every scenario), with who
 // cites it.
