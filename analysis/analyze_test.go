@@ -70,6 +70,9 @@ func TestAnalyzeFigures(t *testing.T) {
 	check("capacity gap", a.Capacity.Gap, 6+4)
 	// National cadres: 100000/10000 = 10 required, 10 planned.
 	check("national", a.Capacity.National, []ProfileGap{{Profile: "cadre", Planned: 10, Required: 10, Gap: 0}})
+	// 10 short of 12 + 8 + 10 = 30 required: a third.
+	check("required", a.Capacity.Required, 30)
+	check("capacity gap share", *a.Capacity.GapShare, 10.0/30)
 	check("front office", a.Capacity.FrontOffice, 19)
 	check("households per front-office agent", a.Capacity.HouseholdsPerFOA, 100000.0/19)
 	check("personal data issues", len(a.Systems.PersonalData), 2)
@@ -79,6 +82,10 @@ func TestAnalyzeFigures(t *testing.T) {
 	// per million of the territory's 1,000,000 inhabitants.
 	check("offices", a.Indicators.Offices, 5)
 	check("offices per million", a.Indicators.OfficesPerMillion, 5.0)
+	// Service points: those 5 own offices and the partner's counters in the 3 provinces.
+	check("service points", a.Indicators.ServicePoints, 8)
+	check("service points by kind", a.Indicators.ServicePointsByKind,
+		[]KindPoints{{"office", 5}, {"partner-counter", 3}, {"mobile-unit", 0}, {"agent-network", 0}})
 	check("staff per 10k households", a.Indicators.StaffPer10kHouseholds, 2.9)
 	check("board", []any{a.Indicators.BoardSize, a.Indicators.IndependentShare}, []any{4, 0.5})
 	check("territorial share", a.Indicators.TerritorialShare, 21.0/29)

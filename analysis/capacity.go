@@ -85,6 +85,10 @@ func capacity(r *model.Resolved) Capacity {
 		c.Planned += p
 		c.Required += need
 	}
+	if c.Required > 0 {
+		v := float64(c.Gap) / float64(c.Required)
+		c.GapShare = &v
+	}
 	if c.FrontOffice > 0 {
 		c.HouseholdsPerFOA = households / float64(c.FrontOffice)
 	}
@@ -115,6 +119,9 @@ func stageChannels(r *model.Resolved) []StageChannels {
 				national = true
 			}
 			cr.Points = len(points)
+			if ch.Points != nil {
+				cr.Points, cr.Declared = *ch.Points, true
+			}
 			for _, p := range points {
 				reached[topOf(r.Territory, p).ID] = true
 			}

@@ -23,6 +23,7 @@ func indicators(r *model.Resolved, a *Analysis) Indicators {
 		ind.AdminShare = &v
 	}
 	ind.Offices = offices(r, nil)
+	ind.ServicePoints, ind.ServicePointsByKind = servicePoints(r, ind.Offices)
 	if ind.Population > 0 {
 		ind.OfficesPerMillion = float64(ind.Offices) / ind.Population * 1e6
 	}
@@ -61,8 +62,10 @@ func indicators(r *model.Resolved, a *Analysis) Indicators {
 
 // offices counts the agency's own sites: the distinct territory units where
 // it has a territorial unit or an office channel it operates itself (a
-// delegation and its reception desk in the same place are one site). With
-// open, only what is open counts.
+// delegation and its reception desk in the same place are one site). An own
+// office channel that declares its points counts them instead of its places,
+// and its places are not counted again for the units there. With open, only
+// what is open counts.
 func offices(r *model.Resolved, open func(phase string) bool) int {
 	sites := make(map[string]bool, len(r.Instances))
 	for _, in := range r.Instances {
@@ -70,12 +73,18 @@ func offices(r *model.Resolved, open func(phase string) bool) int {
 			sites[in.Place.ID] = true
 		}
 	}
-	national := 0
+	national, declared := 0, 0
+	var covered []*model.TerritoryUnit // the places of own desks counted by their declared points
 	for _, ch := range r.Channels {
-		if ch.Kind != "office" || (ch.Operator != "" && ch.Operator != model.Reserved) || (open != nil && !open(ch.Phase)) {
+		if !ownOffice(ch) || (open != nil && !open(ch.Phase)) {
 			continue
 		}
 		points := channelPoints(r, ch)
+		if ch.Points != nil {
+			declared += *ch.Points
+			covered = append(covered, points...)
+			continue
+		}
 		if len(points) == 0 {
 			national = 1 // an office with no place: one site
 		}
@@ -83,5 +92,54 @@ func offices(r *model.Resolved, open func(phase string) bool) int {
 			sites[p.ID] = true
 		}
 	}
-	return len(sites) + national
+	for _, p := range covered {
+		delete(sites, p.ID)
+	}
+	return len(sites) + national + declared
+}
+
+// ownOffice reports whether a channel is an office the agency operates itself
+// (its own operator or none).
+func ownOffice(ch *model.Channel) bool {
+	return ch.Kind == "office" && (ch.Operator == "" || ch.Operator == model.Reserved)
+}
+
+// ServicePointKinds are the kinds of service points, in the order they are
+// listed: the agency's own offices, partners' counters (a partner-counter
+// channel, or an office another operator runs), mobile units and agent
+// networks. Digital channels and call centres are not service points.
+var ServicePointKinds = []string{"office", "partner-counter", "mobile-unit", "agent-network"}
+
+// servicePoints counts every place a household can be served in person, by
+// kind (every kind of ServicePointKinds, in its order): the own offices
+// given, then the points of every other in-person channel (channelCount).
+func servicePoints(r *model.Resolved, own int) (int, []KindPoints) {
+	by := map[string]int{"office": own}
+	for _, ch := range r.Channels {
+		switch {
+		case ownOffice(ch), ch.Kind == "digital", ch.Kind == "call-centre":
+			continue
+		case ch.Kind == "office": // another operator's office: a partner's counter
+			by["partner-counter"] += channelCount(r, ch)
+		default:
+			by[ch.Kind] += channelCount(r, ch)
+		}
+	}
+	total := 0
+	out := make([]KindPoints, 0, len(ServicePointKinds))
+	for _, k := range ServicePointKinds {
+		out = append(out, KindPoints{Kind: k, Points: by[k]})
+		total += by[k]
+	}
+	return total, out
+}
+
+// channelCount is the number of physical points of a channel: its declared
+// points, else one per territory unit it is placed in, else one (a channel
+// placed nowhere is somewhere).
+func channelCount(r *model.Resolved, ch *model.Channel) int {
+	if ch.Points != nil {
+		return *ch.Points
+	}
+	return max(len(channelPoints(r, ch)), 1)
 }

@@ -152,14 +152,17 @@ type Conflict struct {
 
 // Capacity compares staff with what the demand and the standards call for.
 type Capacity struct {
-	Instances        []InstanceCapacity `json:"instances"` // territorial instances with a standard
-	National         []ProfileGap       `json:"national"`  // standards without a tier, against national totals
-	Planned          int                `json:"planned"`
-	Required         int                `json:"required"`
-	Gap              int                `json:"gap"` // the shortfalls: instances short of staff plus national standards not met
-	FrontOffice      int                `json:"frontOfficeHeadcount"`
-	HouseholdsPerFOA float64            `json:"householdsPerFrontOfficeAgent"` // 0 without front office
-	Channels         []StageChannels    `json:"channels"`
+	Instances []InstanceCapacity `json:"instances"` // territorial instances with a standard
+	National  []ProfileGap       `json:"national"`  // standards without a tier, against national totals
+	Planned   int                `json:"planned"`
+	Required  int                `json:"required"`
+	Gap       int                `json:"gap"` // the shortfalls: instances short of staff plus national standards not met
+	// GapShare is Gap over Required: the share of the staff the standards
+	// call for that is missing, 0–1; nil when the standards require no one.
+	GapShare         *float64        `json:"gapShare"`
+	FrontOffice      int             `json:"frontOfficeHeadcount"`
+	HouseholdsPerFOA float64         `json:"householdsPerFrontOfficeAgent"` // 0 without front office
+	Channels         []StageChannels `json:"channels"`
 }
 
 // InstanceCapacity is one territorial instance held against the standards.
@@ -198,7 +201,9 @@ type ChannelReach struct {
 	Name    string `json:"name"`
 	Kind    string `json:"kind"`
 	Reach   string `json:"reach"`  // "national", a territory level, or a territory unit id
-	Points  int    `json:"points"` // physical points (instances); 0 for a national or digital channel
+	Points  int    `json:"points"` // physical points (instances, or as declared); 0 for a national or digital channel without declared points
+	// Declared says Points is the channel's own `points`, not its instances.
+	Declared bool `json:"pointsDeclared,omitempty"`
 }
 
 // Systems is the interoperability picture.
@@ -256,6 +261,17 @@ type Indicators struct {
 	StaffStatus       string   `json:"staffStatus,omitempty"`
 	Registry          string   `json:"registry,omitempty"`
 	Payments          string   `json:"payments,omitempty"`
+	// ServicePoints counts every place a household can be served in person:
+	// the own offices, partners' counters, mobile units and agents' points
+	// (ServicePointsByKind, every kind of ServicePointKinds in its order).
+	ServicePoints       int          `json:"servicePoints"`
+	ServicePointsByKind []KindPoints `json:"servicePointsByKind"`
+}
+
+// KindPoints is the number of service points of one kind.
+type KindPoints struct {
+	Kind   string `json:"kind"`
+	Points int    `json:"points"`
 }
 
 // PhaseFigures are the cumulative figures reached at the start of a phase.

@@ -31,6 +31,9 @@ type Result struct {
 	// Peers tells the options apart by their nearest countries; nil without
 	// countries or with fewer than two scenarios.
 	Peers *benchmarks.Contrast `json:"peers,omitempty"`
+	// Recommendation is the option the study's recommendation names, set
+	// against the ranking; nil when it names none of those compared.
+	Recommendation *Recommendation `json:"recommendation"`
 }
 
 // Figures are one scenario's key figures, side by side with the others'.
@@ -56,6 +59,14 @@ type Figures struct {
 	NearestPeer      string   `json:"nearestPeer,omitempty"`
 	PeerScore        *float64 `json:"peerScore"` // the nearest peer's score, 0–1; nil without countries
 	Costs            Costs    `json:"costs"`     // over the horizon the options share
+	// Service points: every place a household is served in person, by kind
+	// (analysis.Indicators.ServicePoints).
+	ServicePoints       int                   `json:"servicePoints"`
+	ServicePointsByKind []analysis.KindPoints `json:"servicePointsByKind"`
+	// The capacity gap as a share: CapacityGap over StaffRequired, the staff
+	// the standards call for; nil when they call for no one.
+	CapacityGapShare *float64 `json:"capacityGapShare"`
+	StaffRequired    int      `json:"staffRequired"`
 }
 
 // Metric returns the value of a computed criterion's metric, and whether the
@@ -76,13 +87,15 @@ func (f *Figures) Metric(name string) (float64, bool) {
 	case "residual-risk":
 		return float64(f.Exposure), true
 	case "capacity-gap":
-		return float64(f.CapacityGap), true
+		return deref(f.CapacityGapShare)
 	case "transition-cost":
 		return deref(f.TransitionCost)
 	case "transition-months":
 		return deref(f.TransitionMonths)
 	case "offices":
 		return float64(f.Offices), true
+	case "service-points":
+		return float64(f.ServicePoints), true
 	case "chain-gaps":
 		return float64(f.ChainGaps), true
 	case "benchmark-distance":
@@ -109,6 +122,8 @@ func KeyFigures(r *model.Resolved, a *analysis.Analysis, ra *risk.Assessment, bc
 		Headcount: a.Costs.Headcount, Payroll: a.Costs.Payroll, AnnualCost: a.Costs.Annual, SetupCost: a.Costs.Setup,
 		Prerequisites: len(r.Prerequisites), Offices: a.Indicators.Offices, CapacityGap: a.Capacity.Gap,
 		ChainGaps: len(a.RACI.Gaps), RACIGaps: len(a.RACI.Gaps) + len(a.RACI.MandateGaps), Costs: costsOf(a.Budget)}
+	f.ServicePoints, f.ServicePointsByKind = a.Indicators.ServicePoints, a.Indicators.ServicePointsByKind
+	f.CapacityGapShare, f.StaffRequired = a.Capacity.GapShare, a.Capacity.Required
 	if t := r.Transition; t != nil {
 		cost, months := t.Cost, float64(t.Months)
 		f.TransitionCost, f.TransitionMonths = &cost, &months
@@ -173,11 +188,16 @@ func Compare(set *model.Set, opts Options) *Result {
 		baseline = set.Baseline.Header.ID
 	}
 	res.Peers = benchmarks.Contrasts(comps, baseline)
-	if study == nil || len(study.Criteria) == 0 {
+	if study == nil {
+		return res
+	}
+	if len(study.Criteria) == 0 {
+		res.Recommendation = recommend(study, res.Scenarios, nil)
 		return res
 	}
 	res.Study = study.Header.ID
 	res.Ranking = Rank(study, res.Scenarios)
+	res.Recommendation = recommend(study, res.Scenarios, res.Ranking)
 	draws := opts.Draws
 	if draws == 0 {
 		draws = DefaultDraws

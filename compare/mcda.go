@@ -23,6 +23,15 @@ const (
 	MissingBenchmark  = "no-benchmark"   // no benchmark country to measure a distance to
 	MissingMetric     = "unknown-metric" // the criterion names no metric the tool computes, and is not scored
 	MissingBenefits   = "no-benefits"    // admin-share: the scenario declares no benefits paid (demand.benefitsPerYear)
+	MissingStandards  = "no-standards"   // capacity-gap: the standards require no staff (none declared, or no demand)
+)
+
+// How a criterion's values are brought to 0–1 (Criterion.Scale).
+const (
+	ScaleScores   = "scores"   // a scored criterion: its fixed 1–5 scale
+	ScaleDeclared = "declared" // a computed criterion's own `scale: { worst, best }`
+	ScaleNatural  = "natural"  // a share without a declared scale: 0 to 1 (capacity-gap)
+	ScaleOptions  = "options"  // min–max over the options compared: it depends on them
 )
 
 // Ranking is the multi-criteria ranking of the scenarios.
@@ -34,6 +43,9 @@ type Ranking struct {
 	Combined   GroupRanking   `json:"combined"`
 	ByGroup    []GroupRanking `json:"byGroup"` // every group that weighs a criterion; without ranks when all its criteria are left out
 	Missing    []Missing      `json:"missing"`
+	// Reversal says whether the combined ranking depends on which options
+	// are compared; nil without a combined ranking.
+	Reversal *Reversal `json:"rankReversal"`
 
 	// What the sensitivity analysis perturbs: per ranked group, the raw
 	// weight of each criterion (0 when the group does not count it) and the
@@ -52,6 +64,12 @@ type Criterion struct {
 	GroupScores bool    `json:"groupScores,omitempty"` // some group has scores of its own
 	Weight      float64 `json:"weight"`                // combined weight, 0–1; 0 when no ranking counts it
 	Values      []Value `json:"values"`                // in the set's order; scored: the common value
+	// Scale says how the values are brought to 0–1: ScaleScores,
+	// ScaleDeclared, ScaleNatural (each fixed: Worst is worth 0, Best 1) or
+	// ScaleOptions (min–max over the options compared; Worst and Best nil).
+	Scale string   `json:"scale"`
+	Worst *float64 `json:"worst"`
+	Best  *float64 `json:"best"`
 }
 
 // Value is a criterion's value for one scenario.
@@ -107,17 +125,55 @@ func (g *GroupRanking) Leader() string {
 	return g.Ranks[0].Scenario
 }
 
-// Direction returns a criterion's direction: as written, else max for a
-// scored criterion and the offices metric, min for every other metric.
+// Direction returns a criterion's direction: the one its scale implies
+// (worst above best: min), else as written, else max for a scored criterion
+// and the offices and service-points metrics, min for every other metric.
 func Direction(c *model.Criterion) string {
 	switch {
+	case c.Scale != nil && c.Scale.Worst > c.Scale.Best:
+		return "min"
+	case c.Scale != nil && c.Scale.Worst < c.Scale.Best:
+		return "max"
 	case c.Direction != "":
 		return c.Direction
-	case c.Scored || c.Metric == "offices":
+	case c.Scored || c.Metric == "offices" || c.Metric == "service-points":
 		return "max"
 	}
 	return "min"
 }
+
+// scale is how a criterion's values are brought to 0–1.
+type scale struct {
+	kind        string // ScaleScores, ScaleDeclared, ScaleNatural or ScaleOptions
+	worst, best float64
+	direction   string
+}
+
+// scaleOf returns a criterion's scale: a scored criterion's fixed 1–5, a
+// declared one, the natural 0–1 of a share (capacity-gap), else min–max over
+// the options compared.
+func scaleOf(c *model.Criterion) scale {
+	dir := Direction(c)
+	sc := scale{kind: ScaleOptions, direction: dir}
+	switch {
+	case c.Scored:
+		sc.kind, sc.worst, sc.best = ScaleScores, 1, 5
+	case c.Scale != nil && c.Scale.Worst != c.Scale.Best:
+		sc.kind, sc.worst, sc.best = ScaleDeclared, c.Scale.Worst, c.Scale.Best
+		return sc
+	case c.Metric == "capacity-gap":
+		sc.kind, sc.worst, sc.best = ScaleNatural, 0, 1
+	default:
+		return sc
+	}
+	if dir == "min" {
+		sc.worst, sc.best = sc.best, sc.worst
+	}
+	return sc
+}
+
+// fixed reports whether a scale is the same whatever the options compared.
+func (sc scale) fixed() bool { return sc.kind != ScaleOptions }
 
 // weightOf returns a criterion's raw weight for a group.
 func weightOf(c *model.Criterion, group string) float64 {
@@ -131,8 +187,9 @@ func weightOf(c *model.Criterion, group string) float64 {
 	return max(w, 0)
 }
 
-// groupsOf lists the study's groups: the stakeholders', then any other
-// named by a weight or a score.
+// groupsOf lists the study's groups: the stakeholders', in their order;
+// when no stakeholder has a group, those named by the weights, then by the
+// scores (a study that declares groups names no other: model.LoadSet).
 func groupsOf(s *model.Study) []string {
 	var out []string
 	add := func(g string) {
@@ -142,6 +199,9 @@ func groupsOf(s *model.Study) []string {
 	}
 	for _, st := range s.Stakeholders {
 		add(st.Group)
+	}
+	if len(out) > 0 {
+		return out
 	}
 	for _, c := range s.Criteria {
 		for _, g := range slices.Sorted(maps.Keys(c.Weights)) {
@@ -232,6 +292,8 @@ func criterionValues(c *model.Criterion, scores []*model.Score, figs []Figures) 
 			v.reasons[i] = MissingBenchmark
 		case "admin-share":
 			v.reasons[i] = MissingBenefits
+		case "capacity-gap":
+			v.reasons[i] = MissingStandards
 		default:
 			v.reasons[i] = MissingMetric
 		}
@@ -251,9 +313,10 @@ func mean(list []float64) *float64 {
 	return &m
 }
 
-// normalise maps values to 0–1, min–max with the direction; all equal gives
-// 0.5 each. It returns nil when a value is missing.
-func normalise(vals []*float64, direction string) []float64 {
+// normalise maps values to 0–1 on a scale: a fixed one, (v − worst) /
+// (best − worst) clamped to 0–1; else min–max with the direction, all equal
+// giving 0.5 each. It returns nil when a value is missing.
+func normalise(vals []*float64, sc scale) []float64 {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, v := range vals {
 		if v == nil {
@@ -264,9 +327,11 @@ func normalise(vals []*float64, direction string) []float64 {
 	out := make([]float64, len(vals))
 	for i, v := range vals {
 		switch {
+		case sc.fixed():
+			out[i] = min(max((*v-sc.worst)/(sc.best-sc.worst), 0), 1)
 		case hi == lo:
 			out[i] = 0.5
-		case direction == "max":
+		case sc.direction == "max":
 			out[i] = (*v - lo) / (hi - lo)
 		default:
 			out[i] = (hi - *v) / (hi - lo)
@@ -276,8 +341,16 @@ func normalise(vals []*float64, direction string) []float64 {
 }
 
 // Rank evaluates every criterion of a study on the scenarios' figures and
-// ranks the scenarios for each group and combined (see the package doc).
+// ranks the scenarios for each group and combined, and says whether removing
+// one option would reorder the others (see the package doc).
 func Rank(study *model.Study, figs []Figures) *Ranking {
+	r := rank(study, figs)
+	r.reversal(study, figs)
+	return r
+}
+
+// rank is Rank without the rank-reversal test.
+func rank(study *model.Study, figs []Figures) *Ranking {
 	n := len(figs)
 	r := &Ranking{Scenarios: make([]string, n), Criteria: []Criterion{}, Groups: []string{}, Unweighted: []string{},
 		ByGroup: []GroupRanking{}, Missing: []Missing{}}
@@ -288,9 +361,14 @@ func Rank(study *model.Study, figs []Figures) *Ranking {
 	vals := make([]values, len(study.Criteria))
 	for ci, c := range study.Criteria {
 		vals[ci] = criterionValues(c, study.Scores, figs)
-		cr := Criterion{ID: c.ID, Title: c.Title, Metric: c.Metric, Scored: c.Scored, Direction: Direction(c),
-			GroupScores: len(vals[ci].own) > 0, Values: make([]Value, n)}
-		norm := normalise(vals[ci].common, cr.Direction)
+		sc := scaleOf(c)
+		cr := Criterion{ID: c.ID, Title: c.Title, Metric: c.Metric, Scored: c.Scored, Direction: sc.direction,
+			GroupScores: len(vals[ci].own) > 0, Values: make([]Value, n), Scale: sc.kind}
+		if sc.fixed() {
+			worst, best := sc.worst, sc.best
+			cr.Worst, cr.Best = &worst, &best
+		}
+		norm := normalise(vals[ci].common, sc)
 		for s := range n {
 			cr.Values[s] = Value{Scenario: figs[s].Scenario, Value: vals[ci].common[s]}
 			if norm != nil {
@@ -314,7 +392,7 @@ func Rank(study *model.Study, figs []Figures) *Ranking {
 			for s := range n {
 				gv[s] = vals[ci].of(g, s)
 			}
-			if norm[ci] = normalise(gv, Direction(c)); norm[ci] == nil {
+			if norm[ci] = normalise(gv, scaleOf(c)); norm[ci] == nil {
 				gr.LeftOut = append(gr.LeftOut, c.ID)
 				continue
 			}

@@ -13,19 +13,20 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 func ptr(v float64) *float64 { return &v }
 
 // handStudy is the hand-computed case: three scenarios, three weighted
-// criteria (two computed, one scored, with a group's own scores) and two
-// groups, plus a fourth criterion nobody scored.
+// criteria (two computed on min–max scales, one scored on its fixed 1–5
+// scale, with a group's own scores) and two groups, plus a fourth criterion
+// nobody scored.
 //
-//	payroll (min):  A 100, B 200, C 300  → A 1, B 0.5, C 0
-//	offices (max):  A 1, B 5, C 3        → A 0, B 1, C 0.5
-//	feasibility (max), common scores: A 4, B 2, C mean(3, 5) = 4 → A 1, B 0, C 1
-//	                   gov's own scores: A 2, B 4, C 3            → A 0, B 1, C 0.5
+//	payroll (min, min–max):  A 100, B 200, C 300  → A 1, B 0.5, C 0
+//	offices (max, min–max):  A 1, B 5, C 3        → A 0, B 1, C 0.5
+//	feasibility (max, (mean − 1)/4), common scores: A 4, B 2, C mean(3, 5) = 4 → A 0.75, B 0.25, C 0.75
+//	                                 gov's own scores: A 2, B 4, C 3            → A 0.25, B 0.75, C 0.5
 //
 // Weights: payroll {gov: 2, all: 1}, offices {ben: 3}, feasibility {gov: 2, ben: 1}.
 //
-//	gov: payroll 0.5, feasibility 0.5 → A 0.5, B 0.75, C 0.25
-//	ben: payroll 0.2, offices 0.6, feasibility 0.2 → A 0.4, B 0.7, C 0.5
-//	combined (mean): A 0.45, B 0.725, C 0.375; weights payroll 0.35, offices 0.3, feasibility 0.35
+//	gov: payroll 0.5, feasibility 0.5 → A 0.5 + 0.125 = 0.625, B 0.25 + 0.375 = 0.625, C 0.25 (A and B tie)
+//	ben: payroll 0.2, offices 0.6, feasibility 0.2 → A 0.2 + 0.15 = 0.35, B 0.1 + 0.6 + 0.05 = 0.75, C 0.3 + 0.15 = 0.45
+//	combined (mean): A 0.4875, B 0.6875, C 0.35; weights payroll 0.35, offices 0.3, feasibility 0.35
 func handStudy() (*model.Study, []Figures) {
 	study := &model.Study{
 		Stakeholders: []*model.Stakeholder{{ID: "s1", Group: "gov"}, {ID: "s2", Group: "ben"}},
@@ -83,9 +84,9 @@ func TestRankHandComputed(t *testing.T) {
 		t.Fatalf("%d group rankings, want 2", len(r.ByGroup))
 	}
 	gov, ben := r.ByGroup[0], r.ByGroup[1]
-	checkRanks(t, "gov", gov.Ranks, []wantRank{{"b", 1, 0.75}, {"a", 2, 0.5}, {"c", 3, 0.25}})
-	checkRanks(t, "ben", ben.Ranks, []wantRank{{"b", 1, 0.7}, {"c", 2, 0.5}, {"a", 3, 0.4}})
-	checkRanks(t, "combined", r.Combined.Ranks, []wantRank{{"b", 1, 0.725}, {"a", 2, 0.45}, {"c", 3, 0.375}})
+	checkRanks(t, "gov", gov.Ranks, []wantRank{{"a", 1, 0.625}, {"b", 1, 0.625}, {"c", 3, 0.25}})
+	checkRanks(t, "ben", ben.Ranks, []wantRank{{"b", 1, 0.75}, {"c", 2, 0.45}, {"a", 3, 0.35}})
+	checkRanks(t, "combined", r.Combined.Ranks, []wantRank{{"b", 1, 0.6875}, {"a", 2, 0.4875}, {"c", 3, 0.35}})
 
 	wantShares := map[string][]Weight{
 		"gov": {{"payroll", 2, 0.5}, {"feasibility", 2, 0.5}},
@@ -107,9 +108,9 @@ func TestRankHandComputed(t *testing.T) {
 			t.Errorf("%q left out %v, want [legal]", g.Group, g.LeftOut)
 		}
 	}
-	// Scenario a's combined contributions: payroll (0.5·1 + 0.2·1)/2, offices 0, feasibility (0.5·0 + 0.2·1)/2.
+	// Scenario a's combined contributions: payroll (0.5·1 + 0.2·1)/2, offices 0, feasibility (0.5·0.25 + 0.2·0.75)/2.
 	a := r.Combined.Ranks[1]
-	want := []Contribution{{"payroll", 0.35}, {"offices", 0}, {"feasibility", 0.1}}
+	want := []Contribution{{"payroll", 0.35}, {"offices", 0}, {"feasibility", 0.1375}}
 	for i, c := range want {
 		if got := a.Contributions[i]; got.Criterion != c.Criterion || !near(got.Value, c.Value) {
 			t.Errorf("a's contribution %d: %+v, want %+v", i, got, c)
@@ -117,10 +118,13 @@ func TestRankHandComputed(t *testing.T) {
 	}
 	// The criteria: common values and their normalisation, the combined weight.
 	feas := r.Criteria[2]
-	if feas.Direction != "max" || !feas.GroupScores || !near(feas.Weight, 0.35) {
+	if feas.Direction != "max" || !feas.GroupScores || !near(feas.Weight, 0.35) || feas.Scale != ScaleScores || *feas.Worst != 1 || *feas.Best != 5 {
 		t.Errorf("feasibility: %+v", feas)
 	}
-	for i, w := range [][2]float64{{4, 1}, {2, 0}, {4, 1}} {
+	if p := r.Criteria[0]; p.Scale != ScaleOptions || p.Worst != nil || p.Best != nil {
+		t.Errorf("payroll's scale: %+v", p)
+	}
+	for i, w := range [][2]float64{{4, 0.75}, {2, 0.25}, {4, 0.75}} {
 		v := feas.Values[i]
 		if v.Value == nil || v.Normalised == nil || !near(*v.Value, w[0]) || !near(*v.Normalised, w[1]) {
 			t.Errorf("feasibility of %s: %v %v, want %v", v.Scenario, v.Value, v.Normalised, w)
@@ -147,19 +151,29 @@ func TestRankHandComputed(t *testing.T) {
 }
 
 func TestNormalise(t *testing.T) {
+	minMax := func(dir string) scale { return scale{kind: ScaleOptions, direction: dir} }
 	cases := []struct {
 		name string
 		in   []*float64
-		dir  string
+		sc   scale
 		want []float64
 	}{
-		{"max", []*float64{ptr(2), ptr(4), ptr(3)}, "max", []float64{0, 1, 0.5}},
-		{"min", []*float64{ptr(2), ptr(4), ptr(3)}, "min", []float64{1, 0, 0.5}},
-		{"all equal", []*float64{ptr(7), ptr(7), ptr(7)}, "min", []float64{0.5, 0.5, 0.5}},
-		{"missing", []*float64{ptr(1), nil, ptr(3)}, "max", nil},
+		{"max", []*float64{ptr(2), ptr(4), ptr(3)}, minMax("max"), []float64{0, 1, 0.5}},
+		{"min", []*float64{ptr(2), ptr(4), ptr(3)}, minMax("min"), []float64{1, 0, 0.5}},
+		{"all equal", []*float64{ptr(7), ptr(7), ptr(7)}, minMax("min"), []float64{0.5, 0.5, 0.5}},
+		{"missing", []*float64{ptr(1), nil, ptr(3)}, minMax("max"), nil},
+		// Scores on 1–5 whatever the others: (mean − 1)/4, or (5 − mean)/4 when less is better.
+		{"scores", []*float64{ptr(2), ptr(4), ptr(3)}, scaleOf(&model.Criterion{Scored: true}), []float64{0.25, 0.75, 0.5}},
+		{"scores, min", []*float64{ptr(2), ptr(4), ptr(3)}, scaleOf(&model.Criterion{Scored: true, Direction: "min"}), []float64{0.75, 0.25, 0.5}},
+		{"scores all equal", []*float64{ptr(5), ptr(5)}, scaleOf(&model.Criterion{Scored: true}), []float64{1, 1}},
+		// A declared scale, clamped: worst 300 best 100 (less is better).
+		{"declared", []*float64{ptr(350), ptr(250), ptr(100), ptr(50)}, scaleOf(&model.Criterion{Metric: "payroll", Scale: &model.Scale{Worst: 300, Best: 100}}),
+			[]float64{0, 0.25, 1, 1}},
+		// The capacity gap's natural scale: a share, 1 worst, 0 best.
+		{"natural", []*float64{ptr(0), ptr(0.004), ptr(0.25)}, scaleOf(&model.Criterion{Metric: "capacity-gap"}), []float64{1, 0.996, 0.75}},
 	}
 	for _, c := range cases {
-		got := normalise(c.in, c.dir)
+		got := normalise(c.in, c.sc)
 		if len(got) != len(c.want) || (got == nil) != (c.want == nil) {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 			continue
@@ -168,6 +182,28 @@ func TestNormalise(t *testing.T) {
 			if !near(got[i], c.want[i]) {
 				t.Errorf("%s: %v, want %v", c.name, got, c.want)
 			}
+		}
+	}
+}
+
+func TestScaleOf(t *testing.T) {
+	for _, tc := range []struct {
+		c           model.Criterion
+		kind, dir   string
+		worst, best float64
+	}{
+		{model.Criterion{Scored: true}, ScaleScores, "max", 1, 5},
+		{model.Criterion{Scored: true, Direction: "min"}, ScaleScores, "min", 5, 1},
+		{model.Criterion{Metric: "payroll", Scale: &model.Scale{Worst: 1e6, Best: 0}}, ScaleDeclared, "min", 1e6, 0},
+		{model.Criterion{Metric: "service-points", Scale: &model.Scale{Worst: 0, Best: 2000}}, ScaleDeclared, "max", 0, 2000},
+		{model.Criterion{Metric: "capacity-gap"}, ScaleNatural, "min", 1, 0},
+		{model.Criterion{Metric: "capacity-gap", Scale: &model.Scale{Worst: 0.2, Best: 0}}, ScaleDeclared, "min", 0.2, 0},
+		{model.Criterion{Metric: "service-points"}, ScaleOptions, "max", 0, 0},
+		{model.Criterion{Metric: "payroll"}, ScaleOptions, "min", 0, 0},
+	} {
+		sc := scaleOf(&tc.c)
+		if sc.kind != tc.kind || sc.direction != tc.dir || sc.worst != tc.worst || sc.best != tc.best {
+			t.Errorf("%+v: %+v, want %s %s %v→%v", tc.c, sc, tc.kind, tc.dir, tc.worst, tc.best)
 		}
 	}
 }
@@ -206,7 +242,7 @@ func TestRankTiesAndUnweighted(t *testing.T) {
 	// Equal scores share a rank and keep the set's order; a stakeholder group
 	// that weighs nothing is listed, not ranked.
 	study := &model.Study{
-		Stakeholders: []*model.Stakeholder{{ID: "x", Group: "silent"}},
+		Stakeholders: []*model.Stakeholder{{ID: "x", Group: "silent"}, {ID: "y", Group: "gov"}},
 		Criteria:     []*model.Criterion{{ID: "h", Metric: "headcount", Weights: map[string]float64{"gov": 1}}},
 	}
 	figs := []Figures{{Scenario: "a", Headcount: 3}, {Scenario: "b", Headcount: 1}, {Scenario: "c", Headcount: 1}}
@@ -215,4 +251,27 @@ func TestRankTiesAndUnweighted(t *testing.T) {
 		t.Errorf("unweighted %v, groups %v", r.Unweighted, r.Groups)
 	}
 	checkRanks(t, "combined", r.Combined.Ranks, []wantRank{{"b", 1, 1}, {"c", 1, 1}, {"a", 3, 0}})
+}
+
+// TestGroupsAreTheStakeholders: when the study declares stakeholder groups,
+// they are the groups; a weight naming another (an error in a loaded study)
+// adds none to the combined mean. Without stakeholder groups, the weights'
+// and the scores' groups are ranked.
+func TestGroupsAreTheStakeholders(t *testing.T) {
+	study := &model.Study{
+		Stakeholders: []*model.Stakeholder{{ID: "x", Group: "gov"}, {ID: "y", Group: "ben"}},
+		Criteria:     []*model.Criterion{{ID: "h", Metric: "headcount", Weights: map[string]float64{AllGroups: 1, "ghost": 5}}},
+		Scores:       []*model.Score{{Criterion: "h", Scenario: "a", Value: 1, Group: "phantom"}},
+	}
+	if got := groupsOf(study); !slices.Equal(got, []string{"gov", "ben"}) {
+		t.Errorf("groups %v, want [gov ben]", got)
+	}
+	study.Stakeholders = []*model.Stakeholder{{ID: "x"}}
+	if got := groupsOf(study); !slices.Equal(got, []string{"ghost", "phantom"}) {
+		t.Errorf("groups without stakeholder groups %v, want [ghost phantom]", got)
+	}
+	study.Criteria[0].Weights, study.Scores = nil, nil
+	if got := groupsOf(study); !slices.Equal(got, []string{AllGroups}) {
+		t.Errorf("groups of a study naming none %v, want [all]", got)
+	}
 }

@@ -120,42 +120,62 @@ func (r *Ranking) perturb(seed uint64, draws int) []int {
 	return counts
 }
 
+// linear is the combined ranking seen one criterion at a time: every
+// scenario's score and each criterion's contribution, in the set's order.
+// Moving a criterion's combined weight w to x, the others keeping their
+// proportions, gives S_x(s) = x·a(s) + (1 − x)·b(s), where a is the
+// criterion's normalised value (its contribution over w) and b the rest of
+// the score rescaled to sum to 1.
+type linear struct {
+	score   []float64
+	contrib map[string][]float64 // criterion -> per scenario
+	idx     map[string]int
+}
+
+func (r *Ranking) linear() linear {
+	n := len(r.Scenarios)
+	l := linear{score: make([]float64, n), contrib: map[string][]float64{}, idx: map[string]int{}}
+	for i, id := range r.Scenarios {
+		l.idx[id] = i
+	}
+	for _, rk := range r.Combined.Ranks {
+		s := l.idx[rk.Scenario]
+		l.score[s] = rk.Score
+		for _, c := range rk.Contributions {
+			if l.contrib[c.Criterion] == nil {
+				l.contrib[c.Criterion] = make([]float64, n)
+			}
+			l.contrib[c.Criterion][s] = c.Value
+		}
+	}
+	return l
+}
+
+// ab returns a(s) and b(s) for a criterion of combined weight w < 1.
+func (l linear) ab(criterion string, w float64, s int) (a, b float64) {
+	c := l.contrib[criterion][s]
+	return c / w, (l.score[s] - c) / (1 - w)
+}
+
 // thresholds finds, for each criterion of the combined ranking, the nearest
 // weights below and above its own at which another scenario catches up with
 // the leader, the other weights keeping their proportions.
 func (r *Ranking) thresholds() []Threshold {
 	out := []Threshold{}
 	n := len(r.Scenarios)
-	score := make([]float64, n)
-	contrib := map[string][]float64{} // criterion -> per scenario, in the set's order
-	idx := map[string]int{}
-	for i, id := range r.Scenarios {
-		idx[id] = i
-	}
-	for _, rk := range r.Combined.Ranks {
-		s := idx[rk.Scenario]
-		score[s] = rk.Score
-		for _, c := range rk.Contributions {
-			if contrib[c.Criterion] == nil {
-				contrib[c.Criterion] = make([]float64, n)
-			}
-			contrib[c.Criterion][s] = c.Value
-		}
-	}
-	t := idx[r.Combined.Leader()]
+	l := r.linear()
+	t := l.idx[r.Combined.Leader()]
 	for _, w := range r.Combined.Weights {
 		th := Threshold{Criterion: w.Criterion, Weight: w.Share}
 		if w.Share < 1-tieTolerance {
-			// S_x(s) = x·a(s) + (1−x)·b(s): a is the criterion's normalised value
-			// (its contribution over its weight), b the rest rescaled to sum to 1.
-			a := func(s int) float64 { return contrib[w.Criterion][s] / w.Share }
-			b := func(s int) float64 { return (score[s] - contrib[w.Criterion][s]) / (1 - w.Share) }
+			at, bt := l.ab(w.Criterion, w.Share, t)
 			for s := range n {
 				if s == t {
 					continue
 				}
-				gap := min(score[s]-score[t], 0) // f(w) ≤ 0: the leader leads
-				slope := (a(s) - a(t)) - (b(s) - b(t))
+				as, bs := l.ab(w.Criterion, w.Share, s)
+				gap := min(l.score[s]-l.score[t], 0) // f(w) ≤ 0: the leader leads
+				slope := (as - at) - (bs - bt)
 				if math.Abs(slope) < 1e-12 {
 					continue
 				}
@@ -170,6 +190,72 @@ func (r *Ranking) thresholds() []Threshold {
 		}
 		th.Robust = th.Up == nil && th.Down == nil
 		out = append(out, th)
+	}
+	return out
+}
+
+// Interval is the range of one criterion's combined weight over which a
+// scenario leads the combined ranking (scores at least as much as every
+// other; at an end it ties), the other criteria's weights keeping their
+// proportions. A range reduced to one weight, where the scenario only ties
+// the leader, is no lead.
+type Interval struct {
+	Criterion string   `json:"criterion"`
+	Weight    float64  `json:"weight"` // its combined weight now, 0–1
+	From      *float64 `json:"from"`   // nil (with To) when no weight makes the scenario lead
+	To        *float64 `json:"to"`
+}
+
+// LeadIntervals returns, for each criterion counted in the combined ranking
+// (in its order), the interval of its combined weight over which a scenario
+// leads. With S_x(s) = x·a(s) + (1 − x)·b(s) (see linear), the scenario t
+// leads at x when, for every other s, d_s(x) = S_x(t) − S_x(s) ≥ 0; each
+// d_s is linear in x, so the set is an interval of [0, 1], found exactly.
+func (r *Ranking) LeadIntervals(scenario string) []Interval {
+	out := []Interval{}
+	l := r.linear()
+	t, ok := l.idx[scenario]
+	if !ok || len(r.Combined.Ranks) == 0 {
+		return out
+	}
+	for _, w := range r.Combined.Weights {
+		iv := Interval{Criterion: w.Criterion, Weight: w.Share}
+		lo, hi := 0.0, 1.0
+		if w.Share >= 1-tieTolerance { // the only criterion: its weight cannot move
+			lo = w.Share
+			for s := range r.Scenarios {
+				if l.score[s] > l.score[t]+tieTolerance {
+					lo = 2 // never leads
+				}
+			}
+		} else {
+			at, bt := l.ab(w.Criterion, w.Share, t)
+			for s := range r.Scenarios {
+				if s == t {
+					continue
+				}
+				as, bs := l.ab(w.Criterion, w.Share, s)
+				d0 := bt - bs            // d_s(0)
+				k := (at - as) - d0      // d_s(1) − d_s(0)
+				if math.Abs(k) < 1e-12 { // parallel: always ahead or always behind
+					if d0 < -tieTolerance {
+						lo = 2
+					}
+					continue
+				}
+				x := -d0 / k
+				if k > 0 {
+					lo = max(lo, x)
+				} else {
+					hi = min(hi, x)
+				}
+			}
+		}
+		if lo < hi-tieTolerance && lo <= 1 || w.Share >= 1-tieTolerance && lo <= hi { // a single point is a tie, not a lead
+			from, to := min(max(lo, 0), 1), min(max(hi, 0), 1)
+			iv.From, iv.To = &from, &to
+		}
+		out = append(out, iv)
 	}
 	return out
 }

@@ -141,6 +141,10 @@ func TestDiagnostics(t *testing.T) {
 			"s.yaml:22:46: error: demand: `benefitsPerYear` cannot be negative [negative-value]\n", "", ""},
 		{"territory country not a code", "", "", strings.Replace(territory, "name: T\n", "name: T\n  country: Maroc\n", 1),
 			"t.yaml:4:12: error: the territory's country \"Maroc\" is not a two-letter code [invalid-value]\n    hint: the ISO 3166-1 alpha-2 code in capitals, e.g. MA, JO, SN\n", "", ""},
+		{"channel points negative", "chain:\n", "channels:\n  - { id: csc, name: CSC, kind: partner-counter, operator: mef, per: province, points: -3 }\nchain:\n", "",
+			"s.yaml:21:88: error: channel \"csc\": `points` cannot be negative [negative-value]\n", "", ""},
+		{"channel points on a digital channel", "chain:\n", "channels:\n  - { id: csc, name: CSC, kind: partner-counter, operator: mef, per: province, points: 1500 }\n  - { id: web, name: Web, kind: digital, points: 2 }\nchain:\n", "",
+			"s.yaml:22:50: warning: channel \"web\" is a digital channel: `points` counts places households come to in person and is ignored [ignored-field]\n    hint: remove `points`, or give the channel an in-person kind such as partner-counter or mobile-unit\n", "", ""},
 		{"territory not found", "territory: t.yaml", "territory: nowhere", "",
 			"s.yaml:4:14: error: territory \"nowhere\" not found [territory-not-found]\n    hint: name an embedded territory (e.g. morocco) or a territory file relative to this one\ns.yaml:17:93: error: unit \"dr\" uses `per` but the scenario names no territory [no-territory]\n    hint: add `territory:` to the scenario header\ns.yaml:19:91: error: unit \"ap\" uses `per` but the scenario names no territory [no-territory]\n    hint: add `territory:` to the scenario header\n", "", ""},
 	}

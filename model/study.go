@@ -218,9 +218,9 @@ func checkStudy(set *Set, c *diags) {
 				c.errorf(cr.PosOf("weights"), "negative-value", "%s: the weight of %q cannot be negative", what, g)
 			}
 			if len(groups) > 0 && !groups[g] && g != "all" {
-				c.add(cr.PosOf("weights"), Warning, "unknown-reference", "", "%s: no stakeholder is in group %q", what, g)
-				c.say("weight-of-empty-group", cr.ID, g)
-				c.suggestTo(g, keysOf(groups))
+				// A weight's group would otherwise add a group to the combined mean.
+				c.add(cr.PosOf("weights"), Error, "unknown-reference", "one of: "+strings.Join(keysOf(groups), ", "), "%s: no stakeholder is in group %q", what, g)
+				c.suggestTo(g, keysOf(groups)) // the nearest group, when one is near
 			}
 		}
 		criteria[cr.ID] = cr

@@ -77,6 +77,11 @@ scores:
 			"e.yaml:12:49: error: criterion \"c2\" is scored in workshops: it cannot declare a scale [conflicting-fields]\n    hint: scores are normalised on their fixed 1–5 scale: remove `scale`\n"},
 		{"score of a group no stakeholder has", "value: 3, group: agence", "value: 3, group: agences",
 			"e.yaml:14:52: error: score of \"s\" on \"c2\": no stakeholder is in group \"agences\" [unknown-reference]\n    hint: did you mean `agence`?\n"},
+		// A weight's group would add a group to the combined mean: an error too.
+		{"weight of a group no stakeholder has", "scored: true }", "scored: true, weights: { agences: 2, all: 1 } }",
+			"e.yaml:12:51: error: criterion \"c2\": no stakeholder is in group \"agences\" [unknown-reference]\n    hint: did you mean `agence`?\n"},
+		{"weight of a group far from any", "scored: true }", "scored: true, weights: { bailleurs: 2 } }",
+			"e.yaml:12:51: error: criterion \"c2\": no stakeholder is in group \"bailleurs\" [unknown-reference]\n    hint: one of: agence\n"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

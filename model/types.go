@@ -214,6 +214,11 @@ type Channel struct {
 	Phase       string   `yaml:"phase,omitempty" json:"phase,omitempty"`
 	Cost        *Cost    `yaml:"cost,omitempty" json:"cost,omitempty"`
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
+	// Points is how many physical points the channel has in all (counters,
+	// mobile units, agents); absent: one per instance of `per`, one for `at`
+	// or for a channel placed nowhere. Meaningless for digital channels and
+	// call centres.
+	Points *int `yaml:"points,omitempty" json:"points,omitempty" jsonschema:"minimum=0,description=The number of physical points of the channel in all; without it one per territory unit of per or one for at"`
 }
 
 // Relation is an institutional link.

@@ -147,6 +147,7 @@ func validate(r *Resolved, c *diags) {
 		checkEnum(c, &ch.Meta, "kind", ch.Kind, ChannelKinds, what)
 		k.ref(ch.PosOf("operator"), ch.Operator, orgParty, true, what+" operator")
 		k.place(&ch.Meta, ch.Per, ch.At, what)
+		checkPoints(c, ch, what)
 		checkEnumList(c, &ch.Meta, "stages", ch.Stages, Stages, what)
 		k.phase(&ch.Meta, ch.Phase, what)
 		k.cost(ch.Cost, what)
@@ -463,5 +464,19 @@ func (k *checker) dismissed() {
 			c.add(d.PosOf("finding"), Error, "conflicting-fields", "accept it (a register risk with `finding:`) or dismiss it, not both",
 				"finding %q is dismissed and accepted by risk %q", d.Finding, rk)
 		}
+	}
+}
+
+// checkPoints checks a channel's number of physical points: not negative,
+// and only where households come in person (a digital channel or a call
+// centre has none: the figure would be ignored).
+func checkPoints(c *diags, ch *Channel, what string) {
+	if ch.Points == nil {
+		return
+	}
+	checkNonNegative(c, &ch.Meta, "points", float64(*ch.Points), what)
+	if ch.Kind == "digital" || ch.Kind == "call-centre" {
+		c.add(ch.PosOf("points"), Warning, "ignored-field", "remove `points`, or give the channel an in-person kind such as partner-counter or mobile-unit", "%s is a %s channel: `points` counts places households come to in person and is ignored", what, ch.Kind)
+		c.say("points-ignored", ch.ID, ch.Kind)
 	}
 }

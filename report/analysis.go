@@ -28,6 +28,10 @@ func buildAnalysis(res *model.Resolved, a *analysis.Analysis, n *namer) *Analysi
 		CapacityGap: l.Count(a.Capacity.Gap),
 		RACIGaps:    l.Count(len(a.RACI.Gaps) + len(a.RACI.MandateGaps)),
 	}
+	out.Key.ServicePoints, out.Key.PointsByKind = servicePointFigures(a.Indicators, l)
+	if sh := a.Capacity.GapShare; sh != nil {
+		out.Key.CapacityGap.Text += " (" + l.Percent(*sh) + ")"
+	}
 	if a.Indicators.Households > 0 {
 		out.Key.StaffPer10k = Figure{Value: a.Indicators.StaffPer10kHouseholds, Text: l.Number(a.Indicators.StaffPer10kHouseholds, 2)}
 	} else {
@@ -239,6 +243,9 @@ func buildCapacity(res *model.Resolved, c analysis.Capacity, n *namer) Capacity 
 	l := n.l
 	out := Capacity{Planned: l.Count(c.Planned), Required: l.Count(c.Required), Gap: l.Count(c.Gap),
 		FrontOffice: l.Count(c.FrontOffice), HouseholdsPerFOA: Figure{Text: "—"}}
+	if c.GapShare != nil {
+		out.Gap.Text = capacityGapText(c.Gap, c.GapShare, c.Required, l)
+	}
 	if c.FrontOffice > 0 {
 		out.HouseholdsPerFOA = Figure{Value: c.HouseholdsPerFOA, Text: l.Number(c.HouseholdsPerFOA, 0)}
 	}
@@ -347,6 +354,7 @@ func buildIndicators(ind analysis.Indicators, n *namer) []Row {
 		{"staffPer10k", dash(ind.Households > 0, l.Number(ind.StaffPer10kHouseholds, 2))},
 		{"offices", l.Number(float64(ind.Offices), 0)},
 		{"officesPerMillion", dash(ind.Population > 0, l.Number(ind.OfficesPerMillion, 2))},
+		{"servicePoints", servicePointsText(ind.ServicePoints, ind.ServicePointsByKind, l)},
 		{"territorialShare", l.Percent(ind.TerritorialShare)},
 		{"boardSize", dash(ind.BoardSize > 0, l.Number(float64(ind.BoardSize), 0))},
 		{"independentShare", dash(ind.BoardSize > 0, l.Percent(ind.IndependentShare))},

@@ -33,8 +33,10 @@ func TestAnalysisFigures(t *testing.T) {
 	check("staff per 10k", a.Key.StaffPer10k.Text, "1,76")
 	check("offices", a.Key.Offices.Text, "5")
 	// DR Nord 150,000/15,000 = 10 for 8, Sud 7 for 5, antenne Oasis 4 for 3,
-	// national cadres 13 for 10: 2 + 2 + 1 + 3.
-	check("capacity gap", a.Key.CapacityGap.Text, "8")
+	// national cadres 13 for 10: 2 + 2 + 1 + 3, of the 42 the standards
+	// require: 19 %.
+	check("capacity gap", a.Key.CapacityGap.Text, "8 (19\u202f%)")
+	check("shortfall", a.Capacity.Gap.Text, "8 (19\u202f% des 42 requis)")
 	check("RACI gaps", a.Key.RACIGaps.Text, "7") // 6 stages and 1 mandate
 	// Setup: 2 DR × 500,000 + 3 guichets × 10,000 + the SI 2,000,000.
 	check("setup", a.Costs.Setup.Text, "3\u202f030\u202f000\u00a0MAD")

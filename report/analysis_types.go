@@ -20,8 +20,13 @@ type Analysis struct {
 type KeyFigures struct {
 	StaffPer10k Figure // staff per 10,000 households; Text "—" without households
 	Offices     Figure
-	CapacityGap Figure // staff short of the standards
+	CapacityGap Figure // staff short of the standards; Text with its share of the staff required
 	RACIGaps    Figure // stages and mandates without accountable
+	// ServicePoints counts every place a household is served in person;
+	// Text the total, PointsByKind the kinds it has ("12 own offices, 225
+	// partners' counters").
+	ServicePoints Figure
+	PointsByKind  string
 }
 
 // Row is a labelled value.

@@ -113,6 +113,9 @@ func checkPageName(name string) error {
 func buildStudy(st *model.Study, l *Language) *Study {
 	h := st.Header
 	s := &Study{ID: h.ID, Title: h.Title, Client: h.Client, Date: l.date(h.Date), Summary: h.Summary, Recommendation: st.Recommendation}
+	if h.Status != "" {
+		s.Status = l.Enum("studyStatus", h.Status)
+	}
 	for _, f := range st.Findings {
 		s.Findings = append(s.Findings, Finding{ID: f.ID, Title: f.Title, Stage: l.Enum("stage", f.Stage),
 			Severity: l.Enum("severity", f.Severity), Evidence: f.Evidence, Source: cite(st.Sources, f.Source)})

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/orgdesign/orgdesign/analysis"
 	"github.com/orgdesign/orgdesign/compare"
 	"github.com/orgdesign/orgdesign/model"
 )
@@ -84,6 +85,16 @@ type CompareReport struct {
 	// option) and PeersNotes reads it; empty without countries.
 	Peers      Table
 	PeersNotes []string
+	// Reversal says which criteria have a scale that depends on the options
+	// compared and whether removing one option reorders the others.
+	Reversal []string
+	// Recommendation sets the study's recommended option against the
+	// ranking (empty when the recommendation names no option compared);
+	// Rationale is the study's (Markdown), Departs whether the option is not
+	// first.
+	Recommendation []string
+	Rationale      string
+	Departs        bool
 }
 
 // CompareOptions tune BuildCompare.
@@ -124,6 +135,18 @@ func BuildCompare(res *compare.Result, opts CompareOptions) (*CompareReport, err
 	buildRanking(cr, res.Ranking, res.Scenarios, ids, l)
 	if s := res.Sensitivity; s != nil {
 		buildSensitivity(cr, s, res.Ranking, l)
+	}
+	titles := map[string]string{}
+	for _, f := range res.Scenarios {
+		titles[f.Scenario] = f.Title
+	}
+	for _, c := range res.Ranking.Criteria {
+		titles[c.ID] = c.Title
+	}
+	cr.Reversal = reversalLines(res.Ranking.Reversal, titles, l)
+	if rec := res.Recommendation; rec != nil {
+		cr.Recommendation = recommendationLines(rec, res.Sensitivity, len(res.Scenarios), titles, l)
+		cr.Rationale, cr.Departs = rec.Rationale, rec.Departs
 	}
 	return cr, nil
 }
@@ -181,7 +204,20 @@ func figuresTable(figs []compare.Figures, ids []string, l *Language, peers map[s
 	costRows(row, l)
 	row("prerequisites", func(f compare.Figures) string { return l.Count(f.Prerequisites).Text })
 	row("offices", func(f compare.Figures) string { return l.Count(f.Offices).Text })
-	row("capacityGap", func(f compare.Figures) string { return l.Count(f.CapacityGap).Text })
+	row("servicePoints", func(f compare.Figures) string { return l.Count(f.ServicePoints).Text })
+	for _, kind := range analysis.ServicePointKinds { // the kinds some scenario has, one row each
+		if !slices.ContainsFunc(figs, func(f compare.Figures) bool { return pointsOf(f.ServicePointsByKind, kind) > 0 }) {
+			continue
+		}
+		t.Rows = append(t.Rows, []string{"  " + l.wordf("ofWhich", "{kind}", l.word("pointKind-"+kind))})
+		for _, f := range figs {
+			r := &t.Rows[len(t.Rows)-1]
+			*r = append(*r, l.Count(pointsOf(f.ServicePointsByKind, kind)).Text)
+		}
+	}
+	row("capacityGap", func(f compare.Figures) string {
+		return capacityGapText(f.CapacityGap, f.CapacityGapShare, f.StaffRequired, l)
+	})
 	row("raciGaps", func(f compare.Figures) string { return l.Count(f.RACIGaps).Text })
 	row("exposure", func(f compare.Figures) string { return l.Count(f.Exposure).Text })
 	row("highRisks", func(f compare.Figures) string {
@@ -209,6 +245,8 @@ func criterionValue(c *compare.Criterion, v *float64, currency string, l *Langua
 		return l.Percent(*v)
 	case "transition-months":
 		return l.months(int(*v)).Text
+	case "capacity-gap":
+		return l.Percent(*v)
 	case "benchmark-distance":
 		return l.Number(*v, 2)
 	case "":
@@ -258,13 +296,13 @@ func buildRanking(cr *CompareReport, r *compare.Ranking, figs []compare.Figures,
 	if len(figs) > 0 {
 		currency = figs[0].Currency
 	}
-	cr.Values = Table{Head: heads(l.word("criterion"), ids, l.word("measure"), l.word("direction")), Right: rightCols(len(ids)+3, 3)}
+	cr.Values = Table{Head: heads(l.word("criterion"), ids, l.word("measure"), l.word("direction"), l.word("scale")), Right: rightCols(len(ids)+4, 4)}
 	for _, c := range r.Criteria {
 		measure := l.word("metric-" + cmp.Or(c.Metric, "scored"))
 		if c.Scored && c.GroupScores {
 			measure += " " + l.word("groupScoresNote")
 		}
-		row := []string{c.Title, measure, l.word("direction-" + c.Direction)}
+		row := []string{c.Title, measure, l.word("direction-" + c.Direction), scaleText(&c, currency, l)}
 		for i, v := range c.Values {
 			row = append(row, criterionValue(&c, v.Value, cmp.Or(figs[i].Currency, currency), l))
 		}

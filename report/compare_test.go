@@ -93,7 +93,7 @@ func TestCompareFigures(t *testing.T) {
 	check("payroll", row(cr.Figures, "Masse salariale"), []string{"Masse salariale", "1\u202f000\u202f000\u00a0MAD", "1\u202f600\u202f000\u00a0MAD", "1\u202f260\u202f000\u00a0MAD"})
 	check("months", row(cr.Figures, "Durée de transition"), []string{"Durée de transition", "6\u00a0mois", "18\u00a0mois", "12\u00a0mois"})
 	check("peer", row(cr.Figures, "Pays le plus proche (ressemblance)")[1:2], []string{"Pays témoin (57,1\u202f%)"})
-	check("scored values", row(cr.Values, "Faisabilité")[3:], []string{"5", "2", "3,5"})
+	check("scored values", row(cr.Values, "Faisabilité")[3:], []string{"notes de 1 à 5 (fixe)", "5", "2", "3,5"})
 	check("missing", cr.Missing.Rows[0], []string{"Sobriété juridique", "option-a", "aucune note d'atelier", "gouvernement"})
 	if len(cr.LeftOut) != 1 || !strings.Contains(cr.LeftOut[0], "c-textes") {
 		t.Errorf("left out: %q", cr.LeftOut)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 
 	"github.com/orgdesign/orgdesign/templates"
 )
@@ -54,6 +55,12 @@ func WriteCompareText(w io.Writer, cr *CompareReport) error {
 		tab(cr.Contrib)
 		t.subheading(l.word("values"))
 		tab(cr.Values)
+		if len(cr.Reversal) > 0 {
+			t.subheading(l.word("reversalTitle"))
+			for _, s := range cr.Reversal {
+				t.line("  " + s)
+			}
+		}
 		t.heading(l.word("byGroup"), '-')
 		tab(cr.Groups)
 		for _, s := range cr.LeftOut {
@@ -73,6 +80,23 @@ func WriteCompareText(w io.Writer, cr *CompareReport) error {
 			}
 			t.subheading(l.word("thresholds"))
 			tab(cr.Limits)
+		}
+	}
+	if len(cr.Recommendation) > 0 {
+		t.heading(l.word("recommendation"), '-')
+		for _, s := range cr.Recommendation {
+			t.line("  " + s)
+		}
+		if cr.Departs {
+			t.subheading(l.word("rationale"))
+			if cr.Rationale == "" {
+				t.line("  " + l.word("noRationale"))
+			}
+			for _, s := range strings.Split(cr.Rationale, "\n") {
+				if cr.Rationale != "" {
+					t.line("  " + s)
+				}
+			}
 		}
 	}
 	t.heading(l.word("method"), '-')

@@ -24,15 +24,16 @@ func TestWarningsInTheReportsLanguage(t *testing.T) {
 		}
 	}
 	write("full.yaml", "scenario: { id: full, title: Full }\nunits:\n  - { id: dg, name: DG, kind: executive }\n")
-	// extends a full scenario; two roots (dg and cellule)
-	write("option.yaml", "scenario: { id: option, title: Option, extends: full.yaml }\nunits:\n  - { id: cellule, name: Cellule, kind: service }\n")
+	// extends a full scenario; two roots (dg and cellule); points on a digital channel
+	write("option.yaml", "scenario: { id: option, title: Option, extends: full.yaml }\nunits:\n  - { id: cellule, name: Cellule, kind: service }\n"+
+		"channels:\n  - { id: web, name: Web, kind: digital, points: 2 }\n")
 	write("study.yaml", `study: { id: s, title: S, scenarios: [ { file: option.yaml } ] }
 findings:
   - { id: f-sans, title: Sans source, stage: payment, severity: low }
 stakeholders:
   - { id: sh, name: Ministère, group: tutelle, interest: high, influence: high }
 criteria:
-  - { id: c-poids, title: Poids, metric: payroll, direction: min, weights: { tutele: 1 } }
+  - { id: c-poids, title: Poids, metric: payroll, direction: min, weights: { tutelle: 1 } }
   - { id: c-note, title: Note, scored: true, direction: max }
 `)
 	write("other.yaml", "study: { id: s2, title: S2, scenarios: [ { file: option.yaml } ] }\n")
@@ -62,7 +63,7 @@ criteria:
 		}
 	}
 	slices.Sort(codes)
-	want := []string{"extends-option", "missing-source", "multiple-roots", "several-studies", "unknown-reference"}
+	want := []string{"extends-option", "ignored-field", "missing-source", "multiple-roots", "several-studies"}
 	if strings.Join(codes, " ") != strings.Join(want, " ") {
 		t.Fatalf("warnings %v, want %v:\n%v", codes, want, diags)
 	}
@@ -84,7 +85,7 @@ criteria:
 	text := strings.Join(said, "\n")
 	for _, w := range []string{
 		"le constat « f-sans » n'a pas de source (citez l'origine du constat)",
-		"critère « c-poids » : aucune partie prenante n'appartient au groupe « tutele » (vouliez-vous dire `tutelle` ?)",
+		"le canal « web » est de type digital : `points` compte les lieux où les ménages se rendent en personne et n'est pas pris en compte (retirez `points`, ou donnez au canal un type d'accueil en personne, comme partner-counter ou mobile-unit)",
 		"l'unité « cellule » n'a pas de supérieur, comme « dg » : la structure a plusieurs racines (donnez-lui `reportsTo`)",
 		"« full.yaml » est un scénario complet, pas un contexte partagé (marquez le contexte partagé `partial: true`)",
 	} {

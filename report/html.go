@@ -22,12 +22,13 @@ import (
 
 // newMarkdown returns the converter: GFM, the default (safe) renderer, which
 // omits raw HTML, links only to http, https, mailto and addresses without a
-// scheme (safeLinks), heading ids, and the charts' images drawn inline.
+// scheme (safeLinks), heading ids, the charts' images drawn inline, and
+// GitHub's callouts (a quote opening with [!WARNING]) as alert blocks.
 func newMarkdown(charts *chartImages) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.GFM),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(safeLinks{}, 100))),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(charts, 100), util.Prioritized(newScrollTables(), 100))),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(safeLinks{}, 100), util.Prioritized(callouts{}, 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(charts, 100), util.Prioritized(newScrollTables(), 100), util.Prioritized(callouts{}, 100))),
 	)
 }
 

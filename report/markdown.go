@@ -100,13 +100,15 @@ type pageData struct {
 
 // markdownFuncs are the Markdown templates' functions: esc (the escaping
 // helper), markdown (a field documented as Markdown), t (a label, escaped),
-// cite (a citation, escaped and linked) and chart (a chart's image).
+// cite (a citation, escaped and linked), chart (a chart's image) and quote
+// (a field documented as Markdown, set inside a block quote).
 func markdownFuncs(l *Language) template.FuncMap {
 	return template.FuncMap{
 		"esc":      escape.Markdown,
 		"markdown": markdownBlock,
 		"cite":     citeMarkdown,
 		"chart":    chartMarkdown,
+		"quote":    quoteMarkdown,
 		"t": func(key string) (string, error) {
 			v, ok := l.strings.Get("label", key)
 			if !ok {

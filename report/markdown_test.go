@@ -103,7 +103,7 @@ func TestTemplatesEscapeEveryValue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	allowed := []string{"esc", "t", "markdown", "cite", "chart"}
+	allowed := []string{"esc", "t", "markdown", "cite", "chart", "quote"}
 	var names []string
 	for _, tt := range tmpl.Templates() {
 		if tt.Tree == nil {

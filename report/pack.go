@@ -2,9 +2,11 @@ package report
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/orgdesign/orgdesign/analysis"
 	"github.com/orgdesign/orgdesign/compare"
 	"github.com/orgdesign/orgdesign/model"
 )
@@ -17,16 +19,30 @@ const PackDraws = 1000
 const PackSeed = 1
 
 // Pack is what the index adds for the committee beyond the options table:
-// the short synthesis, the ranking with its sensitivity, the warning when the
+// the short synthesis, the ranking with its sensitivity, the alert when the
 // recommendation is not the top-ranked option, and the annexes.
 type Pack struct {
 	Synthesis Table          // one row per option: the key figures and the combined rank
 	CostBasis string         // the horizon the options' costs are laid out over, and whether they are discounted (under the options table)
 	Ranking   *CompareReport // the ranking, per group and combined, and its sensitivity; Ranked false without criteria
-	Warning   string         // plain text; empty when the recommendation names the leader, or names no option
 	Sources   Table          // the study's and every scenario's sources, each once
 	Assume    Table          // every scenario's assumptions
 	Glossary  Table          // the tool's terms: stages, RACI letters, risk levels, tiers
+	// Alert opens the synthesis when the recommended option is not first in
+	// the combined ranking; nil otherwise.
+	Alert *Alert
+	// Points are the options' service points by kind and their staff short
+	// of the standards, the notes of the options table.
+	Points Table
+}
+
+// Alert sets a recommendation that departs from the ranking against the
+// evidence: plain text lines, and the study's rationale.
+type Alert struct {
+	Title     string
+	Lines     []string // its rank and score beside the leader's, the draws, the groups that rank it first, the weights at which it would lead
+	Rationale string   // Markdown; empty when the study gives none
+	Missing   string   // plain text, when there is no rationale: says so
 }
 
 // buildPack ranks the set's options (compare.Compare) and gathers the annexes.
@@ -42,12 +58,10 @@ func buildPack(set *model.Set, r *Report, l *Language, opts BuildOptions) (*Pack
 	}
 	p := &Pack{Ranking: cr}
 	ranks := map[string]string{}
-	var leader *compare.Place
-	if res.Ranking != nil && len(res.Ranking.Combined.Ranks) > 0 {
+	if res.Ranking != nil {
 		for _, pl := range res.Ranking.Combined.Ranks {
 			ranks[pl.Scenario] = l.Count(pl.Rank).Text
 		}
-		leader = &res.Ranking.Combined.Ranks[0]
 	}
 	p.Synthesis = Table{Head: []string{l.Label("scenario"), l.Label("headcount"), l.Label("costOneOff"),
 		l.Label("runningAYear"), l.Label("totalOverHorizon"), l.Label("transitionMonths"), l.Label("residualExposure"), l.Label("rank")},
@@ -66,86 +80,54 @@ func buildPack(set *model.Set, r *Report, l *Language, opts BuildOptions) (*Pack
 		}
 		p.Synthesis.Rows = append(p.Synthesis.Rows, row)
 	}
-	if set.Study != nil && leader != nil {
-		if named := recommended(set.Study.Recommendation, r.Scenarios); named != nil && named.ID != leader.Scenario {
-			p.Warning = warning(named, leader, res.Ranking, r.Scenarios, l)
+	if set.Study != nil {
+		if rec := res.Recommendation; rec != nil && rec.Departs {
+			p.Alert = &Alert{Title: l.Label("alertTitle"), Lines: cr.Recommendation, Rationale: rec.Rationale}
+			if rec.Rationale == "" {
+				p.Alert.Missing = l.word("noRationale")
+				r.BuildDiagnostics = append(r.BuildDiagnostics, noRationale(set, rec))
+			}
 		}
 	}
+	p.Points = pointsTable(res.Scenarios, l)
 	p.Sources = sourcesTable(set, l)
 	p.Assume = assumptionsTable(set, l)
 	p.Glossary = glossary(l)
 	return p, nil
 }
 
-// recommended returns the option the recommendation names first, by id or
-// title (case does not matter; at one place the longer name wins), or nil.
-func recommended(text string, scenarios []*Scenario) *Scenario {
-	low := strings.ToLower(text)
-	var best *Scenario
-	at, length := -1, 0
-	for _, s := range scenarios {
-		for _, name := range []string{s.ID, s.Title} {
-			name = strings.ToLower(strings.TrimSpace(name))
-			if name == "" {
-				continue
-			}
-			i := wordIndex(low, name)
-			if i < 0 {
-				continue
-			}
-			if at < 0 || i < at || (i == at && len(name) > length) {
-				best, at, length = s, i, len(name)
-			}
-		}
+// noRationale is the warning of a recommendation that departs from the
+// ranking without the study's rationale: `report` prints it, `report
+// --strict` stops on it.
+func noRationale(set *model.Set, rec *compare.Recommendation) model.Diagnostic {
+	at := set.Study.PosOf("recommendation")
+	if at.File == "" {
+		at.File = set.StudyFile
 	}
-	return best
+	return model.Diagnostic{Pos: at, Severity: model.Warning, Code: "recommendation-without-rationale",
+		Message: fmt.Sprintf("the recommendation names %s, ranked %d in the combined ranking (%s leads), and the study gives no `rationale`",
+			rec.Scenario, rec.Rank, rec.Leader),
+		Hint: "write the study's `rationale:`: what the ranking leaves out that the recommendation weighs"}
 }
 
-// wordIndex is the first index of name in text where it is not part of a
-// longer word (an id "option-a" is not found in "option-ab").
-func wordIndex(text, name string) int {
-	for from := 0; from <= len(text); {
-		i := strings.Index(text[from:], name)
-		if i < 0 {
-			return -1
+// pointsTable sets the options' service points by kind beside their staff
+// short of the standards and its share of the staff required.
+func pointsTable(figs []compare.Figures, l *Language) Table {
+	t := Table{Head: []string{l.Label("scenario"), l.Label("servicePoints")}}
+	for _, k := range analysis.ServicePointKinds {
+		w := []rune(l.word("pointKind-" + k))
+		t.Head = append(t.Head, strings.ToUpper(string(w[:1]))+string(w[1:]))
+	}
+	t.Head = append(t.Head, l.Label("capacityGap"))
+	t.Right = rightCols(len(t.Head), 1)
+	for _, f := range figs {
+		row := []string{f.Scenario, l.Count(f.ServicePoints).Text}
+		for _, k := range analysis.ServicePointKinds {
+			row = append(row, l.Count(pointsOf(f.ServicePointsByKind, k)).Text)
 		}
-		i += from
-		end := i + len(name)
-		if !wordByte(text, i-1) && !wordByte(text, end) {
-			return i
-		}
-		from = i + 1
+		t.Rows = append(t.Rows, append(row, capacityGapText(f.CapacityGap, f.CapacityGapShare, f.StaffRequired, l)))
 	}
-	return -1
-}
-
-func wordByte(s string, i int) bool {
-	if i < 0 || i >= len(s) {
-		return false
-	}
-	c := s[i]
-	return c == '-' || c == '_' || c >= 0x80 || ('a' <= c && c <= 'z') || ('0' <= c && c <= '9')
-}
-
-// warning says which option ranks first and by how much.
-func warning(named *Scenario, leader *compare.Place, r *compare.Ranking, scenarios []*Scenario, l *Language) string {
-	title := map[string]string{}
-	for _, s := range scenarios {
-		title[s.ID] = s.Title
-	}
-	rank, score := "—", "—"
-	for _, pl := range r.Combined.Ranks {
-		if pl.Scenario == named.ID {
-			rank, score = l.Count(pl.Rank).Text, l.score(pl.Score)
-		}
-	}
-	return l.labelf("recommendationWarning", "{named}", named.Title, "{rank}", rank, "{score}", score,
-		"{leader}", cmp.Or(title[leader.Scenario], leader.Scenario), "{leaderScore}", l.score(leader.Score))
-}
-
-// labelf returns a label with its {placeholders} replaced.
-func (l *Language) labelf(key string, pairs ...string) string {
-	return strings.NewReplacer(pairs...).Replace(l.Label(key))
+	return t
 }
 
 // sourcesTable lists the study's sources, then each scenario's, each source
@@ -229,4 +211,9 @@ func glossary(l *Language) Table {
 		[]string{l.Label("glossTiers"), list("tier", model.Tiers)},
 	)
 	return t
+}
+
+// labelf returns a label with its {placeholders} replaced.
+func (l *Language) labelf(key string, pairs ...string) string {
+	return strings.NewReplacer(pairs...).Replace(l.Label(key))
 }

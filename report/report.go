@@ -110,6 +110,7 @@ type Study struct {
 	Consultations  []Consultation
 	Recommendation string // Markdown
 	Decisions      []Decision
+	Status         string // the study's status in words, saying whether the pack is interim; empty when it declares none
 }
 
 // Finding is one diagnostic finding on the current delivery chain.

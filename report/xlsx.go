@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
@@ -142,7 +143,29 @@ func workbookSheets(r *Report, l *Language) []sheet {
 		{l.Label("sheetBenchmarks"), bench}, {l.Label("sheetBenchBases"), bases},
 		{l.Label("sheetCosts"), costs},
 	}
+	if st := r.Study; st != nil { // the cover: what the study is and how far it has gone
+		cover := Table{Head: []string{l.Label("sheetStudy"), st.Title}}
+		for _, kv := range [][2]string{{l.Label("client"), st.Client}, {l.Label("date"), st.Date}, {l.Label("studyStatus"), st.Status}} {
+			if kv[1] != "" {
+				cover.Rows = append(cover.Rows, []string{kv[0], kv[1]})
+			}
+		}
+		if p := r.Pack; p != nil && p.Ranking != nil {
+			for i, line := range p.Ranking.Recommendation {
+				head := ""
+				if i == 0 {
+					head = l.Label("recommendedOption")
+				}
+				cover.Rows = append(cover.Rows, []string{head, line})
+			}
+			if p.Alert != nil {
+				cover.Rows = append(cover.Rows, []string{l.Label("alertRationale"), cmp.Or(p.Alert.Rationale, p.Alert.Missing)})
+			}
+		}
+		out = append([]sheet{{l.Label("sheetStudy"), cover}}, out...)
+	}
 	if p := r.Pack; p != nil {
+		out = append(out, sheet{l.Label("sheetPoints"), p.Points})
 		out = append(out, sheet{l.Label("sheetSynthesis"), p.Synthesis})
 		if p.Ranking != nil && len(p.Ranking.Peers.Rows) > 0 {
 			out = append(out, sheet{l.Label("sheetPeers"), p.Ranking.Peers})

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -32,11 +33,25 @@ func TestWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Unités et effectifs", "Capacité", "RACI", "Canaux", "Interfaces", "Registre des risques",
-		"Comparaison internationale", "Bases des indicateurs", "Coûts par année", "Synthèse", "Pays proches par option", "Classement",
-		"Contributions", "Classement par groupe"}
+	want := []string{"Étude", "Unités et effectifs", "Capacité", "RACI", "Canaux", "Interfaces", "Registre des risques",
+		"Comparaison internationale", "Bases des indicateurs", "Coûts par année", "Points de service", "Synthèse", "Pays proches par option",
+		"Classement", "Contributions", "Classement par groupe"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets %q, want %q", got, want)
+	}
+	// The cover: the study, its status (interim), the recommendation against the ranking.
+	cover, _ := f.GetRows("Étude")
+	if len(cover) < 6 || !slices.Equal(cover[0], []string{"Étude", "Étude de l'agence d'aide sociale"}) ||
+		!slices.Equal(cover[3], []string{"Statut", "version de consultation — document provisoire, consultations en cours"}) ||
+		cover[4][0] != "Option recommandée" || !strings.HasPrefix(cover[4][1], "La recommandation retient «\u00a0Agence déconcentrée\u00a0», classée au rang 2 sur 2") ||
+		cover[len(cover)-1][0] != "Motivation de l'équipe" || !strings.HasPrefix(cover[len(cover)-1][1], "Le classement ne compte pas") {
+		t.Errorf("cover rows %q", cover)
+	}
+	// Service points by kind beside the capacity gap.
+	points, _ := f.GetRows("Points de service")
+	if len(points) != 3 || !slices.Equal(points[0], []string{"Scénario", "Points de service", "Implantations propres", "Guichets partenaires",
+		"Unités mobiles", "Points de réseaux d'agents", "Manque d'effectif"}) || points[1][0] != "option-centrale" {
+		t.Errorf("service points rows %q", points)
 	}
 	// Every country figure behind the indicators, with why it is not compared.
 	bases, _ := f.GetRows("Bases des indicateurs")

@@ -4,6 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -32,32 +36,46 @@ func newCompareCmd(g *globalOptions) *cobra.Command {
 
   - the key figures of each scenario: headcount, payroll, other annual and
     setup costs, transition cost and time, prerequisites, own offices,
-    staff shortfall, RACI gaps, residual risk exposure, high and critical
+    service points by kind (own offices, partners' counters, mobile units,
+    agent-network points), staff shortfall with its share of the staff the
+    standards require, RACI gaps, residual risk exposure, high and critical
     residual risks, the nearest benchmark country;
   - a multi-criteria ranking from the study's criteria: computed ones bound
     to a metric (payroll, headcount, annual-cost, setup-cost, residual-risk,
-    capacity-gap, transition-cost, transition-months, offices, chain-gaps,
-    benchmark-distance) and workshop-scored ones (the study's scores,
-    averaged; a score with a group counts for that group only). Each
-    criterion is normalised to 0–1 over the scenarios (min–max, with its
-    direction; all equal: 0.5). Each stakeholder group's weights (the key
-    "all" stands for groups not named) are normalised to sum to 1 and give
-    that group's ranking; the combined ranking is the mean of the groups'
-    scores. A missing value is reported and its criterion left out of the
-    rankings it would distort, never counted as 0;
+    capacity-gap, transition-cost, transition-months, offices,
+    service-points, chain-gaps, benchmark-distance) and workshop-scored ones
+    (the study's scores, averaged; a score with a group counts for that
+    group only). Each criterion is brought to 0–1 on a scale: a scored one
+    on its fixed 1–5 scale, (mean − 1)/4; a computed one on its declared
+    scale: { worst, best }, clamped; capacity-gap, a share, from 1 to 0;
+    any other min–max over the scenarios (with its direction; all equal:
+    0.5), a scale that depends on the options compared: the output lists
+    those criteria and ranks the others again without each option in turn
+    to say whether removing one reorders the others. Each stakeholder
+    group's weights (the key "all" stands for groups not named) are
+    normalised to sum to 1 and give that group's ranking; the combined
+    ranking is the mean of the groups' scores. A missing value is reported
+    and its criterion left out of the rankings it would distort, never
+    counted as 0;
   - the sensitivity: --draws seeded perturbations of the weights (each
     multiplied by a factor drawn uniformly in [0.5, 1.5], then renormalised)
     and how often each scenario comes first; and for each criterion the
     weight, below and above its own, at which another scenario comes first,
-    the other weights keeping their proportions ("robust" when none does).
+    the other weights keeping their proportions ("robust" when none does);
+  - the study's recommended option (the first option its recommendation
+    names) against the ranking: its rank and score, the groups that rank it
+    first, the weights of each criterion at which it would lead, and the
+    study's rationale.
 
 --study FILE takes the criteria and the scores from another study file (its
-scores are matched to the scenarios by id). Without a study there is no
+scores are matched to the scenarios by id); when none of its scenarios is
+among those compared, the command exits 2. Without a study there is no
 ranking, only the figures.
 
 --format text (the default) prints tables for a terminal; markdown the same
 as GitHub-flavoured Markdown; json one document {"study", "scenarios",
-"ranking", "sensitivity"} with the keys of the compare package. The same
+"ranking", "sensitivity", "recommendation"} with the keys of the compare
+package. The same
 seed gives the same output on any machine.`,
 		Example: `  orgdesign compare
   orgdesign compare --lang en --format markdown
@@ -100,6 +118,9 @@ func (o *compareOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	if len(set.Scenarios) == 0 {
 		return &exitError{code: exitUsage, msg: "no scenario to compare: give a study or scenario files"}
+	}
+	if err := o.checkStudyScenarios(study, set); err != nil {
+		return err
 	}
 	countries, ds, err := benchmarks.Load(nil, nil)
 	if err != nil || ds.HasErrors() {
@@ -153,4 +174,46 @@ func (o *compareOptions) loadStudy() (*model.Study, model.Diagnostics, error) {
 		return nil, nil, &exitError{code: exitUsage, msg: fmt.Sprintf("--study %s: expected a study file, found a %s file", o.study, f.Kind)}
 	}
 	return f.Study, ds, nil
+}
+
+// checkStudyScenarios refuses a --study none of whose scenarios (the ids of
+// the files it lists, and those its scores name) is among those compared:
+// its scores would match nothing, and its criteria would rank options it
+// was not written for.
+func (o *compareOptions) checkStudyScenarios(study *model.Study, set *model.Set) error {
+	if study == nil {
+		return nil
+	}
+	var own []string
+	add := func(id string) {
+		if id != "" && !slices.Contains(own, id) {
+			own = append(own, id)
+		}
+	}
+	l := &model.Loader{Files: model.OSFiles{}, MaxSize: o.maxSize}
+	for _, ref := range study.Header.Scenarios {
+		name := filepath.ToSlash(ref.File)
+		if !path.IsAbs(name) && !filepath.IsAbs(ref.File) {
+			name = path.Join(path.Dir(filepath.ToSlash(o.study)), name)
+		}
+		if f, _, err := l.File(name); err == nil && f != nil && f.Kind == model.KindScenario {
+			add(f.Scenario.Header.ID)
+		}
+	}
+	for _, sc := range study.Scores {
+		add(sc.Scenario)
+	}
+	var compared []string
+	for _, r := range set.Scenarios {
+		if slices.Contains(own, r.Header.ID) {
+			return nil
+		}
+		compared = append(compared, r.Header.ID)
+	}
+	listed := "it names no scenario"
+	if len(own) > 0 {
+		listed = "its scenarios are " + strings.Join(own, ", ")
+	}
+	return &exitError{code: exitUsage, msg: fmt.Sprintf("--study %s: none of its scenarios is among those compared (%s; %s): give the study itself to compare its scenarios (orgdesign compare %s), or name their files",
+		o.study, strings.Join(compared, ", "), listed, o.study)}
 }

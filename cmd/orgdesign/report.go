@@ -25,6 +25,7 @@ type reportOptions struct {
 	check     bool
 	templates string
 	quiet     bool
+	strict    bool
 	serve     bool
 	addr      string
 
@@ -67,11 +68,14 @@ gives the same pages), calibrated by the scenario's calibration-* assumptions
 as for "orgdesign risk", else by illustrative values, labelled as such. The
 risk appetite is the scenario's risk-appetite assumption, else medium.
 
-The index is the committee's pack: a short synthesis (key figures, the
-recommendation, a warning when it names another option than the top-ranked
-one, the decisions requested), the findings, the options, the multi-criteria
-ranking combined and per group with its sensitivity (1,000 seeded draws) and
-the annexes (participation, sources, assumptions, glossary).
+The index is the committee's pack: the study's status on its cover (draft,
+consultation: interim), a short synthesis (key figures, the recommendation,
+an alert when it names another option than the top-ranked one, the decisions
+requested), the findings, the options with their service points by kind and
+staff shortfall, the multi-criteria ranking combined and per group with the
+criteria's scales, whether it depends on the options compared, and its
+sensitivity (1,000 seeded draws) and the annexes (participation, sources,
+assumptions, glossary).
 
 --format chooses what is written (default html,md,xlsx): xlsx is the workbook
 of the tables (orgdesign-report.xlsx, fixed properties, every cell text);
@@ -108,6 +112,12 @@ the last good report and every served page shows the errors above it. The
 files on disk are those report writes without --serve; only the served pages
 carry the reload script. Ctrl+C stops the server (exit 0).
 
+When the study's recommendation names an option that is not first in the
+combined ranking, the synthesis opens with an alert (its rank and score, the
+stakeholder groups that rank it first, the weights at which it would lead) and
+the study's rationale; without a rationale, a warning is written on standard
+error (exit 0), and --strict makes it a finding: nothing written, exit 1.
+
 When several scenarios are rendered and standard error is a terminal, a line
 per scenario tells the progress ("[2/4] anas-centrale"); --quiet leaves it out.`,
 		Example: `  orgdesign report
@@ -130,6 +140,7 @@ per scenario tells the progress ("[2/4] anas-centrale"); --quiet leaves it out.`
 	cmd.Flags().StringVar(&o.templates, "templates", "", "folder of .tmpl files that replace the embedded templates of the same name")
 	_ = cmd.MarkFlagDirname("templates")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "write no progress on standard error")
+	cmd.Flags().BoolVar(&o.strict, "strict", false, "treat the pack's warnings (a recommendation that departs from the ranking without a rationale) as findings: write nothing, exit 1")
 	cmd.Flags().BoolVar(&o.serve, "serve", false, "write the report, serve it on --addr and regenerate it when the inputs change; the pages reload themselves")
 	cmd.Flags().StringVar(&o.addr, "addr", "127.0.0.1:8484", "loopback address --serve listens on (port 0: any free port)")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(templates.Languages(), cobra.ShellCompDirectiveNoFileComp))
@@ -222,6 +233,13 @@ func (o *reportOptions) build(errw io.Writer, args []string, formats map[string]
 		r.Release()
 		_ = model.WriteText(errw, r.BuildDiagnostics)
 		return nil, read, &exitError{code: exitFindings, msg: fmt.Sprintf("%s: nothing written", count(r.BuildDiagnostics.Count(model.Error), "error", "errors"))}
+	}
+	if n := r.BuildDiagnostics.Count(model.Warning); n > 0 { // the pack's own warnings: a recommendation without its rationale
+		_ = model.WriteText(errw, r.BuildDiagnostics)
+		if o.strict {
+			r.Release()
+			return nil, read, &exitError{code: exitFindings, msg: fmt.Sprintf("%s with --strict: nothing written", count(n, "warning", "warnings"))}
+		}
 	}
 	ropts := report.Options{NoHTML: !wantHTML, NoMarkdown: !wantMD, XLSX: formats["xlsx"],
 		Templates: overrides, Progress: progress}
