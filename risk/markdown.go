@@ -64,8 +64,8 @@ func render(name, lang string, data any) ([]byte, error) {
 		"sections": sectionData,
 		"level":    func(l Level) string { return word(lang, "level."+l.String()) },
 		"category": func(c string) string { return escape.Markdown(word(lang, "category."+c)) },
-		"origin": func(it Item) string { return escape.Markdown(originText(it, lang)) },
-		"score": scoreText,
+		"origin":   func(it Item) string { return escape.Markdown(originText(it, lang)) },
+		"score":    scoreText,
 		"num": func(v any, decimals int) string {
 			switch x := v.(type) {
 			case int:

@@ -106,6 +106,7 @@ type triage struct {
 	finding string
 	pos     model.Pos
 }
+
 // Mitigation is a register risk's mitigation.
 type Mitigation struct {
 	ID      string  `json:"id"`
