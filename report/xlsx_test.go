@@ -33,7 +33,7 @@ func TestWorkbook(t *testing.T) {
 	}
 	defer f.Close()
 	want := []string{"Unités et effectifs", "Capacité", "RACI", "Canaux", "Interfaces", "Registre des risques",
-		"Comparaison internationale", "Synthèse", "Classement", "Contributions", "Classement par groupe"}
+		"Constats des règles", "Comparaison internationale", "Synthèse", "Classement", "Contributions", "Classement par groupe"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets %q, want %q", got, want)
 	}
