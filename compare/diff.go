@@ -25,7 +25,7 @@ var changeOrder = []string{Added, Removed, Moved, Renamed, RenameCandidate, Chan
 
 // DiffOptions tune a diff.
 type DiffOptions struct {
-	Lang     string // of the derived risks' titles: fr (default) or en
+	Lang     string // of the findings' titles: fr (default) or en
 	Analysis analysis.Options
 }
 

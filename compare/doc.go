@@ -10,7 +10,8 @@
 // figures (Figures.Metric): payroll, headcount, annual-cost (the running cost
 // of units, channels and systems besides payroll), setup-cost,
 // residual-risk (the residual exposure: the sum of the residual scores of the
-// register and of the derived risks), capacity-gap, transition-cost and
+// register, the structural findings it accepts included), open-findings
+// (the findings neither accepted nor dismissed), capacity-gap, transition-cost and
 // transition-months (missing when the scenario has no `transition`), offices,
 // chain-gaps (delivery-chain stages without an accountable) and
 // benchmark-distance (1 − the score of the nearest benchmark country; missing

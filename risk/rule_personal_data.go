@@ -14,7 +14,7 @@ import (
 // exchange between two of the agency's own systems is internal: none.
 var rulePersonalData = Rule{
 	Code:       "personal-data-unprotected",
-	Title:      Text{"Données personnelles sans convention signée ou sans base légale", "Personal data without a signed agreement or a legal basis"},
+	Title:      Text{"Données personnelles sortant de l'agence sans convention signée ou sans base légale", "Personal data leaving the agency without a signed agreement or a legal basis"},
 	Category:   "legal",
 	Likelihood: 3,
 	Impact:     4,

@@ -154,8 +154,8 @@ var words = map[string]Text{
 	"exposureNote":     {"somme des scores résiduels du registre, constats acceptés compris", "sum of the register's residual scores, accepted findings included"},
 	"noOpen":           {"Aucun constat à instruire.", "No finding to triage."},
 	"openNote": {
-		"Les règles structurelles ont relevé ces faiblesses ; aucune n'est encore instruite. Chacune est à accepter (un risque du registre avec `finding: <identifiant>`, noté par son responsable) ou à écarter (`dismissed:` avec sa raison). Leur niveau est celui de la règle, à titre indicatif : elles ne comptent pas dans l'exposition.",
-		"The structural rules found these weaknesses; none is triaged yet. Accept each one (a register risk with `finding: <id>`, scored by its owner) or dismiss it (`dismissed:` with its reason). Their level is the rule's, as an indication: they do not count in the exposure.",
+		"Les règles structurelles ont relevé ces faiblesses, que le scénario n'a pas encore instruites. Chacune est à accepter (un risque du registre avec `finding: <identifiant>`, noté par son responsable) ou à écarter (`dismissed:` avec sa raison). Leur niveau est celui de la règle, à titre indicatif : elles ne comptent pas dans l'exposition.",
+		"The structural rules found these weaknesses, which the scenario has not triaged yet. Accept each one (a register risk with `finding: <id>`, scored by its owner) or dismiss it (`dismissed:` with its reason). Their level is the rule's, as an indication: they do not count in the exposure.",
 	},
 	"indicative":      {"indicatif", "indicative"},
 	"indicativeLevel": {"Niveau indicatif (règle)", "Indicative level (rule)"},
