@@ -210,9 +210,9 @@ type ChannelReach struct {
 type Systems struct {
 	Interfaces   int               `json:"interfaces"`
 	ByMode       []ModeCount       `json:"byMode"`
-	PersonalData []InterfaceIssue  `json:"personalDataIssues"` // personal data without signed agreement or legal basis
+	PersonalData []InterfaceIssue  `json:"personalDataIssues"` // personal data crossing the agency's boundary without signed agreement or legal basis
 	Manual       []InterfaceIssue  `json:"manualOnChain"`      // manual or file exchanges on delivery-chain stages
-	Dependencies []StageDependency `json:"dependencies"`       // systems by number of stages depending on them
+	Dependencies []StageDependency `json:"dependencies"`       // systems by number of stages depending on them (chain entries and interfaces crossing the boundary)
 	Critical     []string          `json:"critical"`           // systems at or above the critical threshold
 }
 
@@ -230,13 +230,17 @@ type InterfaceIssue struct {
 	Mode      string   `json:"mode,omitempty"`
 	Stages    []string `json:"stages,omitempty"`
 	Problems  []string `json:"problems"` // no-signed-agreement, no-legal-basis, manual, file
+	// BoundaryUnknown: a system at one end has no owner, so whether the
+	// exchange leaves the agency is unknown; it is treated as crossing.
+	BoundaryUnknown bool `json:"boundaryUnknown,omitempty"`
 }
 
 // StageDependency is a system and the stages that depend on it.
 type StageDependency struct {
-	System string   `json:"system"`
-	Name   string   `json:"name"`
-	Stages []string `json:"stages"`
+	System     string   `json:"system"`
+	Name       string   `json:"name"`
+	Stages     []string `json:"stages"`
+	Continuity bool     `json:"continuity"` // the system declares a continuity arrangement
 }
 
 // Indicators are the figures the benchmark comparison uses.

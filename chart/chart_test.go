@@ -106,7 +106,7 @@ func TestViewsShowWhatTheyMust(t *testing.T) {
 		{"option-systems", []string{
 			`subgraph "cluster_owner-0" {` + "\n" + `    graph [label="Direction des systèmes d'information"`,
 			`"si" -> "si-paie" [color="#c00000", fontcolor="#c00000", style="dashed", penwidth="3", label=<<B>⚠ données personnelles : sans<BR/>convention signée, sans base légale</B>`, // batch, personal data, no agreement nor legal basis
-			`"tableur" -> "si" [color="#c00000", fontcolor="#c00000", style="dashed", penwidth="3", label=<<B>⚠ données personnelles : sans<BR/>convention signée</B>`,                   // manual, agreement none
+			`"tableur" -> "si" [color="#7f6000", fontcolor="#7f6000", style="dashed", label=<recours<BR/>`,                                                                               // manual, no agreement, but between two of the agency's systems: internal, not red
 			`"rs" -> "si" [color="#2e75b6", fontcolor="#2e75b6", style="solid", label=`,                                                                                                  // signed, with a legal basis: not red
 			`"portail-web" -> "si" [color="#548235"`,
 		}, nil},

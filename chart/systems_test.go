@@ -25,10 +25,12 @@ func TestSystemsCompactBeyondLegibility(t *testing.T) {
 	}
 
 	// 41 interfaces: 39 by API from a to b (one without agreement on
-	// personal data), one by file from a to b, one by API from b to c.
+	// personal data leaving the agency: b is an outside fund's), one by file
+	// from a to b, one by API from b to c.
 	var y strings.Builder
 	y.WriteString("scenario: { id: s, title: S }\nunits:\n  - { id: dg, name: DG, kind: executive }\n" +
-		"systems:\n  - { id: a, name: A, owner: dg }\n  - { id: b, name: B, owner: dg }\n  - { id: c, name: C, owner: dg }\ninterfaces:\n")
+		"actors:\n  - { id: cnss, name: CNSS, kind: social-security }\n" +
+		"systems:\n  - { id: a, name: A, owner: dg }\n  - { id: b, name: B, owner: cnss }\n  - { id: c, name: C, owner: dg }\ninterfaces:\n")
 	for i := range 39 {
 		pd := ""
 		if i == 7 {
@@ -61,8 +63,9 @@ func TestSystemsCompactBeyondLegibility(t *testing.T) {
 func TestSystemsMatrixBeyondMap(t *testing.T) {
 	// 12 systems: four of the agency's unit dg, four of actor cnss, four
 	// without owner. Every system sends to the next five by API (60 links);
-	// a→b also by file three times and once by an unknown mode; b→c carries
-	// personal data without an agreement.
+	// a→b also by file three times and once by an unknown mode; d→e carries
+	// personal data out of the agency (d is dg's, e the fund's) without an
+	// agreement.
 	var y strings.Builder
 	y.WriteString("scenario: { id: m, title: M }\nunits:\n  - { id: dg, name: DG, kind: executive }\n" +
 		"actors:\n  - { id: cnss, name: Caisse <sociale>, kind: social-security }\nsystems:\n")
@@ -75,7 +78,7 @@ func TestSystemsMatrixBeyondMap(t *testing.T) {
 	for i := range ids {
 		for k := 1; k <= 5; k++ {
 			pd := ""
-			if i == 1 && k == 1 {
+			if i == 3 && k == 1 {
 				pd = ", personalData: true"
 			}
 			fmt.Fprintf(&y, "  - { id: i%d-%d, from: %c, to: %c, mode: api%s }\n", i, k, ids[i], ids[(i+k)%12], pd)
@@ -99,7 +102,7 @@ func TestSystemsMatrixBeyondMap(t *testing.T) {
 		// a→b: API once, file three times, a mode not given once; the row of
 		// a starts with its owner, its number and its name.
 		`<B>DG</B></TD><TD BGCOLOR="#eef4fb" ALIGN="RIGHT"><B>1</B></TD><TD BGCOLOR="#eef4fb" ALIGN="LEFT">Système A</TD><TD BGCOLOR="#d9d9d9"></TD><TD><FONT COLOR="#7f7f7f"><B>F</B><FONT POINT-SIZE="8">3</FONT></FONT> <FONT COLOR="#2e75b6"><B>A</B></FONT> <FONT COLOR="#a6a6a6"><B>?</B></FONT></TD>`,
-		// b→c: personal data without an agreement.
+		// d→e: personal data leaving the agency without an agreement.
 		`<TD BGCOLOR="#f8cbcb"><FONT COLOR="#c00000"><B>⚠</B></FONT> <FONT COLOR="#2e75b6"><B>A</B></FONT></TD>`,
 		"Caisse &lt;sociale&gt;", // an owner's name escaped
 		"Owner not given",

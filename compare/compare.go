@@ -51,11 +51,12 @@ type Figures struct {
 	Prerequisites    int      `json:"prerequisites"`
 	Offices          int      `json:"offices"`
 	CapacityGap      int      `json:"capacityGap"`
-	ChainGaps        int      `json:"chainGaps"` // delivery-chain stages without an accountable
-	RACIGaps         int      `json:"raciGaps"`  // stages and mandates without an accountable
-	Exposure         int      `json:"residualExposure"`
-	HighRisks        int      `json:"highRisks"`     // residual level high or critical
-	CriticalRisks    int      `json:"criticalRisks"` // residual level critical
+	ChainGaps        int      `json:"chainGaps"`        // delivery-chain stages without an accountable
+	RACIGaps         int      `json:"raciGaps"`         // stages and mandates without an accountable
+	Exposure         int      `json:"residualExposure"` // the register's residual scores, accepted findings included
+	HighRisks        int      `json:"highRisks"`        // register risks of residual level high or critical
+	CriticalRisks    int      `json:"criticalRisks"`    // register risks of residual level critical
+	OpenFindings     int      `json:"openFindings"`     // the rules' findings neither accepted nor dismissed
 	NearestPeer      string   `json:"nearestPeer,omitempty"`
 	PeerScore        *float64 `json:"peerScore"` // the nearest peer's score, 0–1; nil without countries
 	Costs            Costs    `json:"costs"`     // over the horizon the options share
@@ -86,6 +87,8 @@ func (f *Figures) Metric(name string) (float64, bool) {
 		return f.SetupCost, true
 	case "residual-risk":
 		return float64(f.Exposure), true
+	case "open-findings":
+		return float64(f.OpenFindings), true
 	case "capacity-gap":
 		return deref(f.CapacityGapShare)
 	case "transition-cost":
@@ -130,6 +133,7 @@ func KeyFigures(r *model.Resolved, a *analysis.Analysis, ra *risk.Assessment, bc
 	}
 	if ra != nil {
 		f.Exposure, f.HighRisks, f.CriticalRisks = ra.Exposure(), ra.AtOrAbove(risk.High), ra.AtOrAbove(risk.Critical)
+		f.OpenFindings = ra.OpenFindings()
 	}
 	if bc != nil && len(bc.Peers) > 0 {
 		score := bc.Peers[0].Score

@@ -64,6 +64,12 @@ func TestCompareFigures(t *testing.T) {
 		if f.NearestPeer != bc.Peers[0].Country || f.PeerScore == nil || *f.PeerScore != bc.Peers[0].Score {
 			t.Errorf("%s: nearest peer %s %v, want %s %v", f.Scenario, f.NearestPeer, f.PeerScore, bc.Peers[0].Country, bc.Peers[0].Score)
 		}
+		if v, ok := f.Metric("open-findings"); !ok || f.OpenFindings != ra.OpenFindings() || v != float64(ra.OpenFindings()) {
+			t.Errorf("%s: open findings %d (metric %v %v); the risk package says %d", f.Scenario, f.OpenFindings, v, ok, ra.OpenFindings())
+		}
+		if v, ok := f.Metric("residual-risk"); !ok || v != float64(ra.Exposure()) {
+			t.Errorf("%s: residual-risk metric %v %v, want the exposure %d", f.Scenario, v, ok, ra.Exposure())
+		}
 		if d, ok := f.Metric("benchmark-distance"); !ok || !near(d, 1-bc.Peers[0].Score) {
 			t.Errorf("%s: benchmark distance %v %v", f.Scenario, d, ok)
 		}

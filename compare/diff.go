@@ -25,7 +25,7 @@ var changeOrder = []string{Added, Removed, Moved, Renamed, RenameCandidate, Chan
 
 // DiffOptions tune a diff.
 type DiffOptions struct {
-	Lang     string // of the derived risks' titles: fr (default) or en
+	Lang     string // of the findings' titles: fr (default) or en
 	Analysis analysis.Options
 }
 
@@ -121,7 +121,7 @@ type RiskChange struct {
 	Change       string      `json:"change"`
 	ID           string      `json:"risk"`
 	Title        string      `json:"title"`
-	Origin       string      `json:"origin"` // "register" or the rule's code
+	Origin       string      `json:"origin"` // "register", or the rule's code for an open finding
 	InherentFrom *risk.Score `json:"inherentFrom"`
 	InherentTo   *risk.Score `json:"inherentTo"`
 	ResidualFrom *risk.Score `json:"residualFrom"`
@@ -149,7 +149,7 @@ func DiffScenarios(from, to *model.Resolved, opts DiffOptions) *Diff {
 	d.Interfaces = diffInterfaces(from.Interfaces, to.Interfaces)
 	rf, _ := risk.Assess(from, af, risk.Options{Lang: opts.Lang})
 	rt, _ := risk.Assess(to, at, risk.Options{Lang: opts.Lang})
-	d.Risks = diffRisks(rf.Risks, rt.Risks)
+	d.Risks = diffRisks(withOpenFindings(rf), withOpenFindings(rt))
 	d.Channels = diffChannels(from.Channels, to.Channels)
 	return d
 }
@@ -358,6 +358,17 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// withOpenFindings is the register followed by the open findings, each as a
+// risk of its rule (origin) at the rule's indicative levels: a finding that
+// appears, goes or is triaged between two versions shows in the diff.
+func withOpenFindings(a *risk.Assessment) []risk.Item {
+	out := slices.Clone(a.Risks)
+	for _, f := range a.FindingsWith(risk.Open) {
+		out = append(out, risk.Item{ID: f.ID, Title: f.Title, Origin: f.Rule, Inherent: f.Indicative, Residual: f.Indicative})
+	}
+	return out
 }
 
 func diffRisks(from, to []risk.Item) []RiskChange {

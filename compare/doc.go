@@ -13,7 +13,9 @@
 // A computed criterion takes its value from a metric of the scenario's
 // figures (Figures.Metric): payroll, headcount, annual-cost (the running cost
 // of units, channels and systems besides payroll), setup-cost,
-// residual-risk (the residual exposure), capacity-gap (the staff short of
+// residual-risk (the residual exposure: the sum of the residual scores of the
+// register, the structural findings it accepts included), open-findings
+// (the findings neither accepted nor dismissed), capacity-gap (the staff short of
 // the standards as a share of the staff they require, 0–1: the shortfall of
 // each territorial instance and of each national standard, summed, over the
 // staff required; missing when the standards require no one),

@@ -11,6 +11,7 @@ import (
 
 	"github.com/orgdesign/orgdesign/analysis"
 	"github.com/orgdesign/orgdesign/model"
+	"github.com/orgdesign/orgdesign/risk"
 )
 
 // Build makes the report of a set in a language (fr when empty, or en). diags
@@ -67,22 +68,31 @@ func BuildWith(set *model.Set, diags model.Diagnostics, lang string, opts BuildO
 		r.Diagnostics = buildDiagnostics(diags, []string{set.StudyFile}, l)
 	}
 	pages := map[string]string{indexPage: "the index"}
+	var assessed []*risk.Assessment
+	var founds []model.Diagnostics
 	for _, res := range set.Scenarios {
 		if err := checkPageName(res.Header.ID); err != nil { // the page's name, and its charts'
 			return nil, fmt.Errorf("%s: scenario %q: %w", res.File, res.Header.ID, err)
 		}
-		s, found, err := buildScenario(res, res == set.Baseline, diags, l, opts)
+		s, as, found, err := buildScenario(res, res == set.Baseline, l, opts)
 		r.BuildDiagnostics = append(r.BuildDiagnostics, found...)
 		if err != nil {
 			return nil, fmt.Errorf("%s: scenario %q: %w", res.File, res.Header.ID, err)
 		}
 		r.Scenarios = append(r.Scenarios, s)
+		assessed, founds = append(assessed, as), append(founds, found)
 		if other, dup := pages[s.Page]; dup {
 			return nil, fmt.Errorf("%s: scenario %q would be written over %s: give it another id", res.File, s.ID, other)
 		}
 		pages[s.Page] = res.File
 	}
-	r.BuildDiagnostics = r.BuildDiagnostics.Sort() // a shared context's assumption speaks once
+	// Triages naming a finding no scenario holding them produces: judged
+	// over the set, shown on the pages of the files they are written in.
+	triage := risk.CheckTriage(assessed)
+	for i, s := range r.Scenarios {
+		s.Diagnostics = buildDiagnostics(slices.Concat(diags, founds[i], triage).Sort(), set.Scenarios[i].Files, l)
+	}
+	r.BuildDiagnostics = append(r.BuildDiagnostics, triage...).Sort() // a shared context's assumption speaks once
 	if r.Pack, err = buildPack(set, r, l, opts); err != nil {
 		return nil, err
 	}
@@ -140,9 +150,10 @@ func buildStudy(st *model.Study, l *Language) *Study {
 	return s
 }
 
-// buildScenario builds one scenario's page; the diagnostics are what the
-// risk assessment found wrong in its assumptions.
-func buildScenario(res *model.Resolved, baseline bool, diags model.Diagnostics, l *Language, opts BuildOptions) (*Scenario, model.Diagnostics, error) {
+// buildScenario builds one scenario's page but its diagnostics (BuildWith
+// adds them, with the set's triage); it returns the risk assessment and what
+// the assessment found wrong in the scenario's assumptions.
+func buildScenario(res *model.Resolved, baseline bool, l *Language, opts BuildOptions) (*Scenario, *risk.Assessment, model.Diagnostics, error) {
 	h := res.Header
 	cur := h.Currency
 	s := &Scenario{ID: h.ID, Page: h.ID, File: res.File, Title: cmp.Or(h.Title, h.ID), Summary: h.Summary,
@@ -191,7 +202,7 @@ func buildScenario(res *model.Resolved, baseline bool, diags model.Diagnostics, 
 		// rest of the report is built and rendered.
 		var err error
 		if charts, err = buildCharts(res, a, n); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		s.prefetch(charts)
 	}
@@ -210,8 +221,7 @@ func buildScenario(res *model.Resolved, baseline bool, diags model.Diagnostics, 
 		}
 		s.Charts = append(charts, heatmapChart(s, assessment, l))
 	}
-	s.Diagnostics = buildDiagnostics(slices.Concat(diags, found).Sort(), res.Files, l)
-	return s, found, nil
+	return s, assessment, found, nil
 }
 
 func buildStrategy(st *model.Strategy, sources []*model.Source, l *Language) *Strategy {

@@ -63,9 +63,15 @@ func TestBuild(t *testing.T) {
 	if b.Transition.Cost.Text != "45\u202f500\u202f000\u00a0MAD" || b.Transition.Months.Text != "18\u00a0mois" {
 		t.Errorf("transition %+v", b.Transition)
 	}
-	// Each page shows the diagnostics of its own files; the index those of the study.
-	if len(a.Diagnostics) != 1 || a.Diagnostics[0].Code != "multiple-roots" || a.Diagnostics[0].Severity != "Avertissement" ||
-		a.Diagnostics[0].Where != "testdata/study/option-a.yaml:22:5" {
+	// Each page shows the diagnostics of its own files, the set's triage
+	// included (a risk accepting a finding no rule produces); the index those
+	// of the study. common.yaml dismisses a finding option-a does not produce
+	// but option-b does: no warning.
+	if len(a.Diagnostics) != 2 || a.Diagnostics[0].Code != "multiple-roots" || a.Diagnostics[0].Severity != "Avertissement" ||
+		a.Diagnostics[0].Where != "testdata/study/option-a.yaml:22:5" || a.Diagnostics[1] != (Diagnostic{Severity: "Avertissement",
+		Where: "testdata/study/option-a.yaml:60:14", Code: "unknown-finding",
+		Message: "les règles ne produisent aucun constat « personal-data-unprotected-i-registr » dans option-centrale",
+		Hint:    "vouliez-vous dire `personal-data-unprotected-i-registre` ?"}) {
 		t.Errorf("option-a diagnostics %+v", a.Diagnostics)
 	}
 	if len(b.Diagnostics) != 0 {

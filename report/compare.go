@@ -220,6 +220,7 @@ func figuresTable(figs []compare.Figures, ids []string, l *Language, peers map[s
 	})
 	row("raciGaps", func(f compare.Figures) string { return l.Count(f.RACIGaps).Text })
 	row("exposure", func(f compare.Figures) string { return l.Count(f.Exposure).Text })
+	row("metric-open-findings", func(f compare.Figures) string { return l.Count(f.OpenFindings).Text })
 	row("highRisks", func(f compare.Figures) string {
 		return l.wordf("highCritical", "{high}", l.Count(f.HighRisks).Text, "{critical}", l.Count(f.CriticalRisks).Text)
 	})

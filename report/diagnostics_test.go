@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/orgdesign/orgdesign/analysis"
 	"github.com/orgdesign/orgdesign/model"
+	"github.com/orgdesign/orgdesign/risk"
 )
 
 // TestWarningsInTheReportsLanguage loads inputs that raise every warning a
@@ -24,9 +26,12 @@ func TestWarningsInTheReportsLanguage(t *testing.T) {
 		}
 	}
 	write("full.yaml", "scenario: { id: full, title: Full }\nunits:\n  - { id: dg, name: DG, kind: executive }\n")
-	// extends a full scenario; two roots (dg and cellule); points on a digital channel
+	// extends a full scenario; two roots (dg and cellule); points on a digital
+	// channel; dismisses a finding the rules do not produce (they produce the
+	// board's, under another id), then one nothing resembles
 	write("option.yaml", "scenario: { id: option, title: Option, extends: full.yaml }\nunits:\n  - { id: cellule, name: Cellule, kind: service }\n"+
-		"channels:\n  - { id: web, name: Web, kind: digital, points: 2 }\n")
+		"channels:\n  - { id: web, name: Web, kind: digital, points: 2 }\n"+
+		"dismissed:\n  - { finding: board-without-independents-agence, reason: R }\n  - { finding: critical-system-x, reason: R }\n")
 	write("study.yaml", `study: { id: s, title: S, scenarios: [ { file: option.yaml } ] }
 findings:
   - { id: f-sans, title: Sans source, stage: payment, severity: low }
@@ -49,6 +54,7 @@ criteria:
 		t.Fatal(err)
 	}
 	var codes []string
+	diags = append(diags, risk.CheckScenarios(set.Scenarios, analysis.Options{})...) // the rules' warnings, as the commands add them
 	for _, d := range diags {
 		codes = append(codes, d.Code)
 		if d.Say.Key == "" {
@@ -63,7 +69,7 @@ criteria:
 		}
 	}
 	slices.Sort(codes)
-	want := []string{"extends-option", "ignored-field", "missing-source", "multiple-roots", "several-studies"}
+	want := []string{"extends-option", "ignored-field", "missing-source", "multiple-roots", "several-studies", "unknown-finding", "unknown-finding"}
 	if strings.Join(codes, " ") != strings.Join(want, " ") {
 		t.Fatalf("warnings %v, want %v:\n%v", codes, want, diags)
 	}
@@ -88,6 +94,8 @@ criteria:
 		"le canal « web » est de type digital : `points` compte les lieux où les ménages se rendent en personne et n'est pas pris en compte (retirez `points`, ou donnez au canal un type d'accueil en personne, comme partner-counter ou mobile-unit)",
 		"l'unité « cellule » n'a pas de supérieur, comme « dg » : la structure a plusieurs racines (donnez-lui `reportsTo`)",
 		"« full.yaml » est un scénario complet, pas un contexte partagé (marquez le contexte partagé `partial: true`)",
+		"les règles ne produisent aucun constat « board-without-independents-agence » dans option (vouliez-vous dire `board-without-independents-agency` ?)",
+		"les règles ne produisent aucun constat « critical-system-x » dans option (`orgdesign risk` liste les constats de chaque scénario et leurs identifiants)",
 	} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the French report lacks %q; it says:\n%s", w, text)

@@ -168,7 +168,7 @@ type Scenario struct {
 	Analysis          *Analysis
 	Comparison        *Comparison  // the international comparison; nil without countries
 	Scorecard         []Instrument // the international instruments' criteria; nil without instruments
-	Risks             *Risks       // the register, the derived risks and the simulation (risk.Assess)
+	Risks             *Risks       // the register, the findings to triage and dismissed, the simulation (risk.Assess)
 	Charts            []ChartRef   // none when built with NoCharts
 	Diagnostics       []Diagnostic
 

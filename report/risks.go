@@ -11,41 +11,57 @@ import (
 )
 
 // Risks is a scenario's risk picture (risk.Assess) in the report's words:
-// every risk sorted by residual score, the risks above the appetite, the
-// mitigations, the risks derived from the structure with their reasons, and
-// the loss simulation when one was asked for. The heat maps are one of the
-// page's charts (view "heatmap").
+// the register (the findings it accepts included) sorted by residual score,
+// the risks above the appetite, the mitigations, the rules' findings still to
+// triage with their reasons and suggested mitigations, those dismissed with
+// the reasons given, and the loss simulation when one was asked for. The heat
+// maps are one of the page's charts (view "heatmap").
 type Risks struct {
-	RegisterCount  Figure // the scenario's own risks
-	DerivedCount   Figure // the risks the rules derived from the structure
-	Exposure       Figure // the sum of the residual scores (risk.Assessment.Exposure)
-	HighOrCritical Figure // the risks whose residual level is high or critical
+	RegisterCount  Figure // the scenario's own risks, accepted findings included
+	AcceptedNote   string // "dont 2 constats acceptés"; empty when none is
+	OpenCount      Figure // the rules' findings neither accepted nor dismissed
+	DismissedCount Figure // the findings set aside
+	Exposure       Figure // the sum of the register's residual scores (risk.Assessment.Exposure)
+	HighOrCritical Figure // the register risks whose residual level is high or critical
 	Appetite       string // the level, translated
 	AppetiteSource string // where it comes from: the scenario's assumption or the default
 	AboveCount     Figure
 	Above          []RiskRow // the risks above the appetite, by residual score
-	Register       []RiskRow // every risk, by residual score, highest first, then id
-	Derived        []RiskRow // the derived risks alone, in the same order
+	Register       []RiskRow // every risk of the register, by residual score, highest first, then id
+	Open           []FindingRow
+	Dismissed      []FindingRow
 	Mitigations    []MitigationRow
 	Simulation     *LossSimulation // nil unless BuildOptions.Simulate
 }
 
-// RiskRow is one risk, from the register or derived by a rule.
+// RiskRow is one risk of the register.
 type RiskRow struct {
 	ID          string
 	Title       string
 	Category    string
 	Owner       string // the owner's name; empty when none is declared
-	Origin      string // the register, translated, or the rule's code
+	Origin      string // the register, translated, or the finding it accepts
 	Inherent    Figure // the score, written with its position: "15 (3×5)"
 	Residual    Figure // after every planned mitigation
 	Current     Figure // after the completed mitigations
 	Level       string // the residual level, translated
 	Above       bool   // the residual level is above the appetite
-	Response    string // the mitigations' titles, or a derived risk's suggested mitigation; "—" when none
-	Subjects    string // derived risks: the names of what the rule found
-	Explanation string // derived risks: why the rule fired
-	Suggestion  string // derived risks: what would reduce the risk
+	Response    string // the mitigations' titles; "—" when none
+	Finding     string // the id of the finding it accepts; empty when none
+	Explanation string // an accepted finding: why the rule fired
+}
+
+// FindingRow is one finding of the structural rules, open or dismissed.
+type FindingRow struct {
+	ID          string
+	Title       string // the rule's title and the subject's name
+	Rule        string // the rule's title
+	Indicative  Figure // the rule's score for it, with its position: an indication, not an assessment
+	Level       string // the indicative level, translated
+	Subjects    string // the names of what the rule found
+	Explanation string // why the rule fired
+	Suggestion  string // what would reduce the risk
+	Reason      string // a dismissed finding: why it was set aside
 }
 
 // MitigationRow is a mitigation of a register risk.
@@ -107,6 +123,7 @@ func assessRisks(res *model.Resolved, a *analysis.Analysis, lang string, opts Bu
 func buildRisks(as *risk.Assessment, n *namer) *Risks {
 	l := n.l
 	out := &Risks{
+		RegisterCount:  l.Count(len(as.Risks)),
 		Exposure:       l.Count(as.Exposure()),
 		HighOrCritical: l.Count(as.AtOrAbove(risk.High)),
 		Appetite:       l.Enum("riskLevel", as.Appetite.String()),
@@ -114,7 +131,6 @@ func buildRisks(as *risk.Assessment, n *namer) *Risks {
 		AboveCount:     l.Count(len(as.AboveAppetite)),
 	}
 	titles := map[string]string{} // risk and mitigation ids → titles, for the simulation's tables
-	registers, derived := 0, 0
 	for _, it := range as.Risks {
 		titles[it.ID] = it.Title
 		row := riskRow(it, n)
@@ -122,12 +138,6 @@ func buildRisks(as *risk.Assessment, n *namer) *Risks {
 		if it.Above {
 			out.Above = append(out.Above, row)
 		}
-		if it.Derived() {
-			derived++
-			out.Derived = append(out.Derived, row)
-			continue
-		}
-		registers++
 		for _, m := range it.Mitigations {
 			titles[m.ID] = m.Title
 			out.Mitigations = append(out.Mitigations, MitigationRow{Title: m.Title, Risk: it.Title,
@@ -136,7 +146,16 @@ func buildRisks(as *risk.Assessment, n *namer) *Risks {
 				Phase: or(n.name(m.Phase)), Owner: or(n.name(m.Owner))})
 		}
 	}
-	out.RegisterCount, out.DerivedCount = l.Count(registers), l.Count(derived)
+	if accepted := len(as.FindingsWith(risk.Accepted)); accepted > 0 {
+		out.AcceptedNote = l.labelf("acceptedFindingsNote", "{n}", l.Count(accepted).Text)
+	}
+	for _, f := range as.FindingsWith(risk.Open) {
+		out.Open = append(out.Open, findingRow(f, n))
+	}
+	for _, f := range as.FindingsWith(risk.Dismissed) {
+		out.Dismissed = append(out.Dismissed, findingRow(f, n))
+	}
+	out.OpenCount, out.DismissedCount = l.Count(len(out.Open)), l.Count(len(out.Dismissed))
 	if as.Simulation != nil {
 		out.Simulation = buildSimulation(as.Simulation, titles, n)
 	}
@@ -147,15 +166,10 @@ func riskRow(it risk.Item, n *namer) RiskRow {
 	l := n.l
 	row := RiskRow{ID: it.ID, Title: it.Title, Category: l.Enum("riskCategory", it.Category), Owner: n.name(it.Owner),
 		Origin: l.Enum("riskOrigin", it.Origin), Inherent: scoreFigure(it.Inherent, l), Residual: scoreFigure(it.Residual, l),
-		Current: scoreFigure(it.Current, l), Level: l.Enum("riskLevel", it.Level.String()), Above: it.Above}
-	if it.Derived() {
-		subjects := make([]string, len(it.Subjects))
-		for i, id := range it.Subjects {
-			subjects[i] = n.subject(id)
-		}
-		row.Subjects = strings.Join(subjects, l.Label("listSeparator"))
-		row.Explanation, row.Suggestion, row.Response = it.Explanation, it.Suggestion, it.Suggestion
-		return row
+		Current: scoreFigure(it.Current, l), Level: l.Enum("riskLevel", it.Level.String()), Above: it.Above,
+		Finding: it.Finding, Explanation: it.Explanation}
+	if it.Finding != "" {
+		row.Origin = l.Enum("riskOrigin", "finding") + " " + it.Finding
 	}
 	titles := make([]string, len(it.Mitigations))
 	for i, m := range it.Mitigations {
@@ -163,6 +177,17 @@ func riskRow(it risk.Item, n *namer) RiskRow {
 	}
 	row.Response = or(strings.Join(titles, l.Label("listSeparator")))
 	return row
+}
+
+func findingRow(f risk.Finding, n *namer) FindingRow {
+	l := n.l
+	subjects := make([]string, len(f.Subjects))
+	for i, id := range f.Subjects {
+		subjects[i] = n.subject(id)
+	}
+	return FindingRow{ID: f.ID, Title: f.Title, Rule: f.RuleTitle, Indicative: scoreFigure(f.Indicative, l),
+		Level: l.Enum("riskLevel", f.Indicative.Level.String()), Subjects: strings.Join(subjects, l.Label("listSeparator")),
+		Explanation: f.Explanation, Suggestion: f.Suggestion, Reason: f.Reason}
 }
 
 // subject names what a rule found: an entity (a risk by its title), or a

@@ -45,7 +45,7 @@ func TestRiskSectionPlace(t *testing.T) {
 		last := -1
 		for _, h := range []string{"\n## International comparison\n", "\n## International instruments\n", "\n## Risks and mitigations\n",
 			"\n### Heat maps\n", "\n### Risks above the appetite\n", "\n### Risk register\n", "\n### Mitigations\n",
-			"\n### Risks derived from the structure\n", "\n### Loss simulation\n", "\n## Implementation\n", "\n### Roadmap\n",
+			"\n### Findings to triage\n", "\n### Dismissed findings\n", "\n### Loss simulation\n", "\n## Implementation\n", "\n### Roadmap\n",
 			"\n## Build-up by phase\n", "\n## File diagnostics\n"} {
 			i := strings.Index(md, h)
 			if i < 0 || i < last || strings.Count(md, h) != 1 {
@@ -131,7 +131,7 @@ func TestHostileRiskTitles(t *testing.T) {
 	s := set.Scenarios[0]
 	const title = "<script>alert(1)</script> | **gras** [clic](javascript:alert(1)) \x1b[31m"
 	s.Header.Title = "Option </title><script>x</script> & co"
-	s.Risks[1].Title = title // r-paiement, whose owner is not a unit: a derived risk names it
+	s.Risks[1].Title = title // r-paiement, whose owner is not a unit: a finding names it
 	s.Risks[1].Mitigations[0].Title = "<img src=x onerror=alert(2)>\n# titre"
 	_, files := buildAndRender(t, set, diags, "fr", BuildOptions{Simulate: 100, Seed: 1})
 	html := fileNamed(t, files, "option-centrale.html")
@@ -144,7 +144,7 @@ func TestHostileRiskTitles(t *testing.T) {
 	for _, want := range []string{
 		`<td>&lt;script&gt;alert(1)&lt;/script&gt; | **gras** [clic](javascript:alert(1)) [31m</td>`,
 		`<td>&lt;img src=x onerror=alert(2)&gt; # titre</td>`,
-		`Risque sans unité responsable — &lt;script&gt;alert(1)&lt;/script&gt;`,
+		`Risque sans unité responsable — &lt;script&gt;alert(1)&lt;/script&gt;`, // a finding to triage
 	} {
 		if !strings.Contains(section, want) {
 			t.Errorf("the risk section lacks %s", want)
@@ -173,16 +173,27 @@ func TestHostileRiskTitles(t *testing.T) {
 }
 
 // TestRiskFigures checks the index and the risk section carry the
-// assessment's figures: the residual exposure and the count of high or
-// critical residual risks per scenario.
+// assessment's figures, computed by hand: the residual exposure (the
+// register's, accepted findings included), the count of high or critical
+// residual risks and the findings to triage, per scenario.
+//
+// option-centrale: r-guichets 4×3, likelihood −1: 3×3 = 9; r-paiement 3×5,
+// likelihood −1, impact −2: 2×3 = 6; r-panne-si (accepts critical-system-
+// si-gestion) 1×5, impact −3: 1×2 = 2; r-convention 1×1 = 1: 18, none high,
+// 4 register risks.
+// Its 14 findings less the one accepted and outreach, dismissed in
+// common.yaml: 12 to triage.
+// option-deconcentree: r-recrutement 4×4 = 16 (critical), r-pilote 3×3,
+// likelihood −2: 1×3 = 3: 19, one high or critical. Its 17 findings less the
+// two common.yaml dismisses: 15 to triage.
 func TestRiskFigures(t *testing.T) {
 	set, diags := loadFixture(t)
 	r, files := buildAndRender(t, set, diags, "en", BuildOptions{NoCharts: true})
-	want := map[string][2]string{"option-centrale": {"166", "10"}, "option-deconcentree": {"206", "13"}}
+	want := map[string][5]string{"option-centrale": {"18", "0", "12", "1", "4"}, "option-deconcentree": {"19", "1", "15", "2", "2"}}
 	for _, s := range r.Scenarios {
 		rk := s.Risks
-		if got := [2]string{rk.Exposure.Text, rk.HighOrCritical.Text}; got != want[s.ID] {
-			t.Errorf("%s: exposure and high or critical = %v, want %v", s.ID, got, want[s.ID])
+		if got := [5]string{rk.Exposure.Text, rk.HighOrCritical.Text, rk.OpenCount.Text, rk.DismissedCount.Text, rk.RegisterCount.Text}; got != want[s.ID] {
+			t.Errorf("%s: exposure, high or critical, to triage, dismissed, register = %v, want %v", s.ID, got, want[s.ID])
 		}
 		if rk.Simulation != nil {
 			t.Errorf("%s: a simulation without BuildOptions.Simulate", s.ID)
@@ -192,12 +203,23 @@ func TestRiskFigures(t *testing.T) {
 		}
 	}
 	index := fileNamed(t, files, "index.md")
-	for _, row := range []string{"| 7 | 166 | 10 | 16,500,000", "| 7 | 206 | 13 | 48,830,000"} {
+	for _, row := range []string{"| 18 | 0 | 12 | 17,300,000", "| 19 | 1 | 15 | 48,830,000"} {
 		if !strings.Contains(index, row) {
 			t.Errorf("index.md lacks %q", row)
 		}
 	}
-	if strings.Contains(fileNamed(t, files, "option-centrale.md"), "Loss simulation") {
+	page := fileNamed(t, files, "option-centrale.md")
+	for _, want := range []string{
+		"- **Register risks**: 4 (1 of them accepted finding(s))",
+		"| accepted finding critical-system-si-gestion |",
+		"| Data-sharing agreement to conclude — registre-si → si-gestion (i-registre) (personal-data-unprotected-i-registre) | 8 (2×4) medium |",
+		"| Delivery-chain stage with no accountable party — Outreach (stage-no-accountable-outreach) | L'information des ménages relève",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("option-centrale.md lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "Loss simulation") {
 		t.Error("a loss simulation section without a simulation")
 	}
 }
@@ -245,6 +267,7 @@ func TestRiskDiagnostics(t *testing.T) {
 	}
 	want := []string{
 		`unknown-value: assumption "risk-appetite": "énorme" is not a risk level`,
+		`unknown-finding: the rules produce no finding "personal-data-unprotected-i-registr" in option-centrale`,
 		`out-of-range: assumption "calibration-likelihood-3": 1.5 is not a probability (0 to 1)`,
 	}
 	if !slices.Equal(got, want) || !r.BuildDiagnostics.HasErrors() {
@@ -274,7 +297,7 @@ func TestRiskStrings(t *testing.T) {
 	lists := map[string][]string{
 		"riskLevel":         levels,
 		"riskCategory":      model.RiskCategories,
-		"riskOrigin":        {risk.OriginRegister},
+		"riskOrigin":        {risk.OriginRegister, "finding"},
 		"mitigationStatus":  model.Statuses,
 		"reduces":           model.Reduces,
 		"appetiteSource":    {"option", "scenario", "default"},

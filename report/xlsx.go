@@ -91,6 +91,8 @@ func workbookSheets(r *Report, l *Language) []sheet {
 	channels := Table{Head: []string{sc, l.Label("stage"), l.Label("channels"), l.Label("uncovered")}}
 	interfaces := Table{Head: []string{sc, l.Label("interface"), l.Label("from"), l.Label("to"), l.Label("mode"), l.Label("problems")}}
 	risks := Table{Head: []string{sc, "id", l.Label("risk"), l.Label("category"), l.Label("inherent"), l.Label("residual"), l.Label("level"), l.Label("response")}}
+	findings := Table{Head: []string{sc, "id", l.Label("finding"), l.Label("findingStatus"), l.Label("indicativeLevel"),
+		l.Label("explanation"), l.Label("suggestion"), l.Label("dismissalReason")}}
 	bench := Table{Head: []string{sc, l.Label("indicator"), l.Label("unit"), l.Label("value"), "min", l.Label("median"), "max", l.Label("position")}}
 	bases := Table{Head: []string{sc, l.Label("indicator"), l.Label("country"), l.Label("value"), l.Label("measure"), l.Label("basis"),
 		l.Label("comparable"), l.Label("notComparedBecause")}}
@@ -127,6 +129,12 @@ func workbookSheets(r *Report, l *Language) []sheet {
 			for _, x := range rk.Register {
 				risks.Rows = append(risks.Rows, []string{s.ID, x.ID, x.Title, x.Category, x.Inherent.Text, x.Residual.Text, x.Level, x.Response})
 			}
+			for _, f := range rk.Open {
+				findings.Rows = append(findings.Rows, []string{s.ID, f.ID, f.Title, l.Label("findingOpen"), f.Indicative.Text + " " + f.Level, f.Explanation, f.Suggestion, ""})
+			}
+			for _, f := range rk.Dismissed {
+				findings.Rows = append(findings.Rows, []string{s.ID, f.ID, f.Title, l.Label("findingDismissed"), f.Indicative.Text + " " + f.Level, f.Explanation, f.Suggestion, f.Reason})
+			}
 		}
 		if c := s.Comparison; c != nil {
 			for _, b := range c.Indicators {
@@ -140,7 +148,7 @@ func workbookSheets(r *Report, l *Language) []sheet {
 	out := []sheet{
 		{l.Label("sheetUnits"), units}, {l.Label("sheetCapacity"), capacity}, {l.Label("sheetRACI"), raci},
 		{l.Label("sheetChannels"), channels}, {l.Label("sheetInterfaces"), interfaces}, {l.Label("sheetRisks"), risks},
-		{l.Label("sheetBenchmarks"), bench}, {l.Label("sheetBenchBases"), bases},
+		{l.Label("sheetFindings"), findings}, {l.Label("sheetBenchmarks"), bench}, {l.Label("sheetBenchBases"), bases},
 		{l.Label("sheetCosts"), costs},
 	}
 	if st := r.Study; st != nil { // the cover: what the study is and how far it has gone

@@ -34,7 +34,7 @@ func TestWorkbook(t *testing.T) {
 	}
 	defer f.Close()
 	want := []string{"Étude", "Unités et effectifs", "Capacité", "RACI", "Canaux", "Interfaces", "Registre des risques",
-		"Comparaison internationale", "Bases des indicateurs", "Coûts par année", "Points de service", "Synthèse", "Pays proches par option",
+		"Constats des règles", "Comparaison internationale", "Bases des indicateurs", "Coûts par année", "Points de service", "Synthèse", "Pays proches par option",
 		"Classement", "Contributions", "Classement par groupe"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets %q, want %q", got, want)

@@ -21,30 +21,25 @@ func Markdown(list []*Assessment, lang string) ([]byte, error) {
 }
 
 // MarkdownSections renders one assessment's sections (register, heat maps,
-// derived risks, simulation when there is one) with headings at the given
-// level (1 to 5), for a report to fold into its own page.
+// findings to triage, dismissed findings, simulation when there is one) with
+// headings at the given level (1 to 5), for a report to fold into its own
+// page.
 func MarkdownSections(a *Assessment, lang string, level int) ([]byte, error) {
 	return render("sections", lang, sectionData(a, min(5, max(1, level))))
 }
 
 // sectionsData is what the sections template reads.
 type sectionsData struct {
-	A                 *Assessment
-	Level             int
-	Register, Derived int
-	AppetiteSource    string
+	A               *Assessment
+	Level           int
+	AcceptedNote    string // "(dont 2 constat(s) accepté(s))", or ""
+	Open, Dismissed []Finding
+	AppetiteSource  string
 }
 
 func sectionData(a *Assessment, level int) sectionsData {
-	d := sectionsData{A: a, Level: level, AppetiteSource: "appetite." + appetiteKey(a.AppetiteSource)}
-	for _, it := range a.Risks {
-		if it.Derived() {
-			d.Derived++
-		} else {
-			d.Register++
-		}
-	}
-	return d
+	return sectionsData{A: a, Level: level, AcceptedNote: countsOf(a).acceptedNote(a.Lang),
+		Open: a.FindingsWith(Open), Dismissed: a.FindingsWith(Dismissed), AppetiteSource: "appetite." + appetiteKey(a.AppetiteSource)}
 }
 
 // gridData is one heat map as table rows, likelihood 5 first.
@@ -69,13 +64,8 @@ func render(name, lang string, data any) ([]byte, error) {
 		"sections": sectionData,
 		"level":    func(l Level) string { return word(lang, "level."+l.String()) },
 		"category": func(c string) string { return escape.Markdown(word(lang, "category."+c)) },
-		"origin": func(o string) string {
-			if o == OriginRegister {
-				return word(lang, "origin.register")
-			}
-			return escape.Markdown(o)
-		},
-		"score": scoreText,
+		"origin":   func(it Item) string { return escape.Markdown(originText(it, lang)) },
+		"score":    scoreText,
 		"num": func(v any, decimals int) string {
 			switch x := v.(type) {
 			case int:

@@ -1,7 +1,9 @@
 // Package risk scores a scenario's risks on the 5×5 likelihood × impact
 // matrix: the scenario's own register (inherent, residual after every listed
-// mitigation, current after those done), the risks derived from the structure
-// by small rules over the analysis (one file per rule), the heat maps, and a
+// mitigation, current after those done), the findings of small structural
+// rules over the analysis (one file per rule) and their triage — a register
+// risk with `finding:` accepts one, `dismissed:` sets one aside with a reason,
+// the others stay open, to be triaged —, the heat maps of the register, and a
 // seeded Monte Carlo simulation of the annual losses where the user has said
 // what the levels mean. It renders its results as text, Markdown and SVG; it
 // reads no file and prints nothing.
@@ -16,9 +18,16 @@ import (
 	"github.com/orgdesign/orgdesign/model"
 )
 
-// OriginRegister is the origin of the scenario's own risks; a derived risk's
-// origin is the code of the rule that found it.
+// OriginRegister is the origin of every risk of an assessment: the
+// scenario's register (a finding it accepts is one of its risks).
 const OriginRegister = "register"
+
+// The statuses of a finding.
+const (
+	Open      = "open"      // neither accepted nor dismissed: to be triaged
+	Accepted  = "accepted"  // a register risk accepts it (and replaces it)
+	Dismissed = "dismissed" // set aside, with a reason
+)
 
 // AppetiteAssumption is the id of the assumption whose text names a
 // scenario's risk appetite (a level name).
@@ -30,7 +39,7 @@ const DefaultAppetite = Medium
 // Options tune an assessment.
 type Options struct {
 	Appetite Level            // 0: the scenario's risk-appetite assumption, else DefaultAppetite
-	Lang     string           // language of the derived risks' texts: fr (default) or en
+	Lang     string           // language of the findings' texts: fr (default) or en
 	Analysis analysis.Options // used when Assess computes the analysis itself
 }
 
@@ -42,19 +51,24 @@ type Assessment struct {
 	Lang           string      `json:"-"`
 	Appetite       Level       `json:"appetite"`
 	AppetiteSource string      `json:"appetiteSource"` // option, scenario or default
-	Risks          []Item      `json:"risks"`          // by residual score, highest first, then id
-	Matrix         Matrix      `json:"matrix"`
-	AboveAppetite  []string    `json:"aboveAppetite"` // ids of the risks whose residual level is above the appetite
+	Risks          []Item      `json:"risks"`          // the register, accepted findings included: by residual score, highest first, then id
+	Findings       []Finding   `json:"findings"`       // every finding of the rules with its status: by indicative score, highest first, then id
+	Matrix         Matrix      `json:"matrix"`         // the register's
+	AboveAppetite  []string    `json:"aboveAppetite"`  // ids of the register risks whose residual level is above the appetite
 	Simulation     *Simulation `json:"simulation,omitempty"`
+
+	triages []triage // where the scenario triages findings
 }
 
-// Item is one risk: from the register or derived by a rule.
+// Item is one risk of the register; a finding the scenario accepts is one,
+// scored like the others.
 type Item struct {
 	ID          string       `json:"id"`
 	Title       string       `json:"title"`
 	Description string       `json:"description,omitempty"`
 	Category    string       `json:"category"`
-	Origin      string       `json:"origin"` // "register" or the rule's code
+	Origin      string       `json:"origin"`            // "register"
+	Finding     string       `json:"finding,omitempty"` // the finding it accepts
 	Owner       string       `json:"owner,omitempty"`
 	Subjects    []string     `json:"subjects"`
 	Likelihood  model.Level  `json:"likelihood"`
@@ -65,12 +79,33 @@ type Item struct {
 	Level       Level        `json:"level"` // the residual level
 	Above       bool         `json:"aboveAppetite"`
 	Mitigations []Mitigation `json:"mitigations"`
-	Explanation string       `json:"explanation,omitempty"`         // derived risks: why the rule fired
-	Suggestion  string       `json:"suggestedMitigation,omitempty"` // derived risks: what would reduce it
+	Explanation string       `json:"explanation,omitempty"` // an accepted finding: why the rule fired (when it still does)
 }
 
-// Derived reports whether a rule found the risk.
-func (it *Item) Derived() bool { return it.Origin != OriginRegister }
+// Finding is a weakness a structural rule found, and what the scenario made
+// of it. Its levels are the rule's: an indication for the triage, not an
+// assessment; it counts in no exposure.
+type Finding struct {
+	ID          string   `json:"id"` // the rule's code and its first subject: stable
+	Rule        string   `json:"rule"`
+	RuleTitle   string   `json:"ruleTitle"`
+	Title       string   `json:"title"` // the rule's (or the finding's) title and the subject's name
+	Category    string   `json:"category"`
+	Subjects    []string `json:"subjects"`
+	Indicative  Score    `json:"indicative"` // the rule's levels for this finding
+	Explanation string   `json:"explanation"`
+	Suggestion  string   `json:"suggestedMitigation"`
+	Status      string   `json:"status"`               // open, accepted or dismissed
+	AcceptedBy  string   `json:"acceptedBy,omitempty"` // the register risk that accepts it
+	Reason      string   `json:"reason,omitempty"`     // why it was dismissed
+}
+
+// triage is where a scenario accepts or dismisses a finding: the id it names
+// and the position of that `finding:` value.
+type triage struct {
+	finding string
+	pos     model.Pos
+}
 
 // Mitigation is a register risk's mitigation.
 type Mitigation struct {
@@ -93,42 +128,57 @@ type Matrix struct {
 	Residual Grid `json:"residual"`
 }
 
-// Assess scores the scenario's register and the risks its structure implies.
-// a is the scenario's analysis; nil computes it with opts.Analysis. The
-// diagnostics point at assumptions that cannot be read (a risk-appetite that
-// names no level).
+// Assess scores the scenario's register, runs the structural rules and
+// triages their findings: a register risk with `finding:` accepts one (the
+// risk, scored like any other, replaces it), `dismissed:` sets one aside with
+// its reason, the others stay open. a is the scenario's analysis; nil
+// computes it with opts.Analysis. The diagnostics point at assumptions that
+// cannot be read (a risk-appetite that names no level); a triage naming a
+// finding the rules do not produce is for CheckTriage to report, over a set.
 func Assess(r *model.Resolved, a *analysis.Analysis, opts Options) (*Assessment, model.Diagnostics) {
 	if a == nil {
 		a = analysis.Analyze(r, opts.Analysis)
 	}
 	lang := cmp.Or(opts.Lang, "fr")
 	out := &Assessment{Scenario: r.Header.ID, Title: r.Header.Title, Currency: r.Header.Currency, Lang: lang,
-		Risks: []Item{}, AboveAppetite: []string{}}
+		Risks: []Item{}, Findings: []Finding{}, AboveAppetite: []string{}}
 	var diags model.Diagnostics
 	out.Appetite, out.AppetiteSource = opts.Appetite, "option"
 	if opts.Appetite == 0 {
 		out.Appetite, out.AppetiteSource, diags = scenarioAppetite(r)
 	}
-	for _, rk := range r.Risks {
-		out.Risks = append(out.Risks, registerItem(rk))
-	}
 	in := &Input{Scenario: r, Analysis: a}
-	seen := map[string]bool{}
-	for _, it := range out.Risks {
-		seen[it.ID] = true
-	}
 	for _, rule := range rules {
 		for _, f := range rule.check(in) {
-			it := rule.item(f, in, lang)
-			for base, n := it.ID, 2; seen[it.ID]; n++ { // never two risks with one id
-				it.ID = base + "-" + itoa(n)
-			}
-			seen[it.ID] = true
-			out.Risks = append(out.Risks, it)
+			out.Findings = append(out.Findings, rule.finding(f, in, lang))
 		}
+	}
+	found := make(map[string]*Finding, len(out.Findings))
+	for i := range out.Findings {
+		found[out.Findings[i].ID] = &out.Findings[i]
+	}
+	for _, d := range r.Dismissed {
+		out.triages = append(out.triages, triage{d.Finding, d.PosOf("finding")})
+		if f := found[d.Finding]; f != nil {
+			f.Status, f.Reason = Dismissed, strings.TrimSpace(d.Reason)
+		}
+	}
+	for _, rk := range r.Risks {
+		it := registerItem(rk)
+		if rk.Finding != "" {
+			out.triages = append(out.triages, triage{rk.Finding, rk.PosOf("finding")})
+			if f := found[rk.Finding]; f != nil {
+				f.Status, f.AcceptedBy = Accepted, rk.ID
+				it.Explanation = f.Explanation
+			}
+		}
+		out.Risks = append(out.Risks, it)
 	}
 	slices.SortStableFunc(out.Risks, func(x, y Item) int {
 		return cmp.Or(cmp.Compare(y.Residual.Score, x.Residual.Score), cmp.Compare(x.ID, y.ID))
+	})
+	slices.SortStableFunc(out.Findings, func(x, y Finding) int {
+		return cmp.Or(cmp.Compare(y.Indicative.Score, x.Indicative.Score), cmp.Compare(x.ID, y.ID))
 	})
 	for i := range out.Risks {
 		it := &out.Risks[i]
@@ -158,7 +208,8 @@ func scenarioAppetite(r *model.Resolved) (Level, string, model.Diagnostics) {
 	return DefaultAppetite, "default", nil
 }
 
-// AtOrAbove counts the risks whose residual level is at or above a level.
+// AtOrAbove counts the register risks (accepted findings included) whose
+// residual level is at or above a level.
 func (a *Assessment) AtOrAbove(l Level) int {
 	n := 0
 	for _, it := range a.Risks {
@@ -169,7 +220,37 @@ func (a *Assessment) AtOrAbove(l Level) int {
 	return n
 }
 
-// Exposure is the sum of the residual scores: one figure to compare options.
+// OpenAtOrAbove counts the open findings whose indicative level (the rule's)
+// is at or above a level.
+func (a *Assessment) OpenAtOrAbove(l Level) int {
+	n := 0
+	for _, f := range a.Findings {
+		if f.Status == Open && f.Indicative.Level >= l {
+			n++
+		}
+	}
+	return n
+}
+
+// FindingsWith returns the findings with a status (Open, Accepted,
+// Dismissed), in the assessment's order.
+func (a *Assessment) FindingsWith(status string) []Finding {
+	var out []Finding
+	for _, f := range a.Findings {
+		if f.Status == status {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// OpenFindings counts the findings neither accepted nor dismissed.
+func (a *Assessment) OpenFindings() int { return len(a.FindingsWith(Open)) }
+
+// Exposure is the sum of the register's residual scores, the findings the
+// scenario accepts included (each as the register risk that accepts it):
+// one figure to compare options. Open and dismissed findings count for
+// nothing: they are not assessed.
 func (a *Assessment) Exposure() int {
 	n := 0
 	for _, it := range a.Risks {
@@ -181,7 +262,7 @@ func (a *Assessment) Exposure() int {
 // registerItem scores one of the scenario's own risks.
 func registerItem(rk *model.Risk) Item {
 	it := Item{ID: rk.ID, Title: rk.Title, Description: strings.TrimSpace(rk.Description), Category: rk.Category,
-		Origin: OriginRegister, Owner: rk.Owner, Subjects: []string{rk.ID}, Likelihood: rk.Likelihood, Impact: rk.Impact,
+		Origin: OriginRegister, Finding: rk.Finding, Owner: rk.Owner, Subjects: []string{rk.ID}, Likelihood: rk.Likelihood, Impact: rk.Impact,
 		Inherent: Inherent(rk), Residual: Residual(rk), Current: Current(rk), Mitigations: []Mitigation{}}
 	it.Level = it.Residual.Level
 	for _, m := range rk.Mitigations {

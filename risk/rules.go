@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -8,7 +9,7 @@ import (
 	"github.com/orgdesign/orgdesign/model"
 )
 
-// rules are the structural rules, in the order their risks are found. Add a
+// rules are the structural rules, in the order their findings are found. Add a
 // rule in a file of its own (rule_*.go) and list it here.
 var rules = []*Rule{
 	&ruleMandateNoAccountable,
@@ -26,12 +27,13 @@ var rules = []*Rule{
 	&ruleOwnerNotUnit,
 }
 
-// Rule derives risks from the structure of a scenario.
+// Rule finds weaknesses in the structure of a scenario: each finding is open
+// until the scenario accepts it as a register risk or dismisses it.
 type Rule struct {
-	Code       string // kebab-case and stable: the derived risks' origin and id prefix
+	Code       string // kebab-case and stable: its findings' id prefix
 	Title      Text
 	Category   string // a risk category of the format
-	Likelihood int    // the default levels of the risks it derives
+	Likelihood int    // the default levels of its findings: an indication until the scenario triages them
 	Impact     int
 	Mitigation Text // the suggested mitigation
 	check      func(in *Input) []finding
@@ -60,35 +62,42 @@ func (in *Input) instance(id string) *model.Instance {
 }
 
 // finding is one weakness a rule found: the ids it concerns (the first names
-// the derived risk) and why it is a risk.
+// the finding: a rule finds at most one weakness per first subject, which
+// makes its id unique), why it is a risk and, where the rule grades its
+// findings, this one's title and levels instead of the rule's.
 type finding struct {
-	subjects    []string
-	explanation Text
+	subjects           []string
+	explanation        Text
+	title              Text // zero: the rule's title
+	likelihood, impact int  // 0: the rule's levels
 }
 
-// item turns a finding into a derived risk: scored with the rule's levels, no
-// mitigations, so residual and current equal inherent.
-func (r *Rule) item(f finding, in *Input, lang string) Item {
-	s := NewScore(r.Likelihood, r.Impact)
+// ID is a finding's id: the rule's code, a dash, its first subject. No code
+// is another's prefix followed by a dash (tested), so the id names the rule.
+func (r *Rule) ID(subject string) string { return r.Code + "-" + subject }
+
+// finding turns what a rule found into a Finding, open until the scenario
+// triages it, with the rule's levels (or the finding's own) as an indication.
+func (r *Rule) finding(f finding, in *Input, lang string) Finding {
 	subject := ""
 	if len(f.subjects) > 0 {
 		subject = f.subjects[0]
 	}
-	return Item{
-		ID:          r.Code + "-" + subject,
-		Title:       r.Title.In(lang) + " — " + in.label(subject).In(lang),
+	title := r.Title
+	if f.title.FR != "" {
+		title = f.title
+	}
+	return Finding{
+		ID:          r.ID(subject),
+		Rule:        r.Code,
+		RuleTitle:   r.Title.In(lang),
+		Title:       title.In(lang) + " — " + in.label(subject).In(lang),
 		Category:    r.Category,
-		Origin:      r.Code,
 		Subjects:    append([]string{}, f.subjects...),
-		Likelihood:  model.Level{Low: s.Likelihood, Likely: s.Likelihood, High: s.Likelihood},
-		Impact:      model.Level{Low: s.Impact, Likely: s.Impact, High: s.Impact},
-		Inherent:    s,
-		Residual:    s,
-		Current:     s,
-		Level:       s.Level,
-		Mitigations: []Mitigation{},
+		Indicative:  NewScore(cmp.Or(f.likelihood, r.Likelihood), cmp.Or(f.impact, r.Impact)),
 		Explanation: f.explanation.In(lang),
 		Suggestion:  r.Mitigation.In(lang),
+		Status:      Open,
 	}
 }
 

@@ -8,11 +8,11 @@ import (
 	"testing"
 )
 
-func derivedBy(a *Assessment, code string) []Item {
-	var out []Item
-	for _, it := range a.Risks {
-		if it.Origin == code {
-			out = append(out, it)
+func derivedBy(a *Assessment, code string) []Finding {
+	var out []Finding
+	for _, f := range a.Findings {
+		if f.Rule == code {
+			out = append(out, f)
 		}
 	}
 	return out
@@ -24,10 +24,8 @@ func TestCleanScenarioDerivesNothing(t *testing.T) {
 	if len(ds) > 0 {
 		t.Fatal(ds)
 	}
-	for _, it := range a.Risks {
-		if it.Derived() {
-			t.Errorf("derived %s on the clean scenario: %s", it.ID, it.Explanation)
-		}
+	for _, f := range a.Findings {
+		t.Errorf("found %s on the clean scenario: %s", f.ID, f.Explanation)
 	}
 	if len(a.Risks) != 1 {
 		t.Errorf("risks = %d, want the one register risk", len(a.Risks))
@@ -38,6 +36,10 @@ type derived struct {
 	id       string
 	subjects []string
 }
+
+// outside gives system B to an operator outside the agency: the clean
+// interface i-ab then crosses the agency's boundary.
+var outside = strings.Replace(clean["systems"], "owner: dir-b", "owner: poste", 1)
 
 // TestRules plants one weakness per case and checks that its rule fires,
 // with the ids and subjects expected, and only it.
@@ -77,22 +79,30 @@ func TestRules(t *testing.T) {
 		{name: "eligibility and grievance together", code: "eligibility-grievance-conflict",
 			replace: map[string]string{"chain": strings.Replace(clean["chain"], "stage: grievance, accountable: dir-b", "stage: grievance, accountable: dir-a", 1)},
 			want:    []derived{{"eligibility-grievance-conflict-dir-a", []string{"dir-a"}}}, level: High},
-		{name: "personal data without agreement", code: "personal-data-unprotected",
-			replace: map[string]string{"interfaces": strings.Replace(clean["interfaces"], "agreement: signed", "agreement: draft", 1)},
+		{name: "personal data leaving the agency on a legal basis, without agreement", code: "personal-data-unprotected",
+			replace: map[string]string{"systems": outside, "interfaces": strings.Replace(clean["interfaces"], "agreement: signed", "agreement: draft", 1)},
+			want:    []derived{{"personal-data-unprotected-i-ab", []string{"i-ab"}}}, level: Medium,
+			fr: "L'interface i-ab (Système A (sys-a) → Système B (sys-b)) fait sortir de l'agence des données personnelles sur une base légale (Loi 1), sans convention signée : la convention est à conclure."},
+		{name: "personal data leaving the agency without legal basis", code: "personal-data-unprotected",
+			replace: map[string]string{"systems": outside, "interfaces": strings.Replace(clean["interfaces"], ", legalBasis: Loi 1", "", 1)},
 			want:    []derived{{"personal-data-unprotected-i-ab", []string{"i-ab"}}}, level: High,
-			fr: "L'interface i-ab (Système A (sys-a) → Système B (sys-b)) échange des données personnelles sans convention signée."},
-		{name: "personal data without legal basis", code: "personal-data-unprotected",
-			replace: map[string]string{"interfaces": strings.Replace(clean["interfaces"], ", legalBasis: Loi 1", "", 1)},
-			want:    []derived{{"personal-data-unprotected-i-ab", []string{"i-ab"}}}, level: High},
+			fr: "L'interface i-ab (Système A (sys-a) → Système B (sys-b)) fait sortir de l'agence des données personnelles sans base légale."},
+		{name: "personal data with a system of unknown owner", code: "personal-data-unprotected",
+			replace: map[string]string{"systems": strings.Replace(clean["systems"], ", owner: dir-b", "", 1),
+				"interfaces": strings.Replace(strings.Replace(clean["interfaces"], "agreement: signed", "agreement: none", 1), ", legalBasis: Loi 1", "", 1)},
+			want: []derived{{"personal-data-unprotected-i-ab", []string{"i-ab"}}}, level: High,
+			fr: "L'interface i-ab (Système A (sys-a) → Système B (sys-b)) fait sortir de l'agence des données personnelles sans convention signée, sans base légale. " +
+				"Un des deux systèmes n'a pas de propriétaire déclaré : la frontière de l'agence est inconnue, l'échange est traité comme sortant."},
 		{name: "file exchange on a stage", code: "manual-exchange-on-chain",
 			replace: map[string]string{"interfaces": clean["interfaces"] + "\n  - { id: i-ba, from: sys-b, to: sys-c, stages: [payment, updates], mode: file }",
 				"systems": clean["systems"] + "\n  - { id: sys-c, name: Système C, owner: poste }"},
 			want: []derived{{"manual-exchange-on-chain-payment", []string{"payment", "i-ba"}},
 				{"manual-exchange-on-chain-updates", []string{"updates", "i-ba"}}}, level: Medium},
 		{name: "a system three stages depend on", code: "critical-system",
-			replace: map[string]string{"chain": strings.Replace(clean["chain"], "stage: intake, accountable: dir-a", "stage: intake, accountable: dir-a, systems: [sys-a]", 1)},
-			want:    []derived{{"critical-system-sys-a", []string{"sys-a"}}}, level: High,
-			fr: "3 étapes dépendent de Système A (sys-a) (Inscription, Éligibilité, Paiement) : sa panne les arrête ensemble."},
+			replace: map[string]string{"chain": strings.Replace(strings.Replace(clean["chain"], "stage: intake, accountable: dir-a", "stage: intake, accountable: dir-a, systems: [sys-a]", 1),
+				"stage: assessment, accountable: dir-a", "stage: assessment, accountable: dir-a, systems: [sys-a]", 1)},
+			want: []derived{{"critical-system-sys-a", []string{"sys-a"}}}, level: High,
+			fr: "3 étapes dépendent de Système A (sys-a) (Inscription, Évaluation des besoins, Éligibilité) et aucun dispositif de continuité n'est déclaré : sa panne les arrête ensemble."},
 		{name: "board without independent members", code: "board-without-independents",
 			replace: map[string]string{"bodies": strings.Replace(clean["bodies"], "independentMembers: 2", "independentMembers: 0", 1)},
 			want:    []derived{{"board-without-independents-ca", []string{"ca"}}}, level: Medium},
@@ -131,24 +141,26 @@ func TestRules(t *testing.T) {
 				t.Fatal(ds)
 			}
 			var got []derived
-			for _, it := range derivedBy(a, c.code) {
-				got = append(got, derived{it.ID, it.Subjects})
-				if it.Level != c.level || it.Residual != it.Inherent || it.Current != it.Inherent || len(it.Mitigations) != 0 {
-					t.Errorf("%s: level %s, inherent %v, residual %v, current %v; want %s, all equal, no mitigation",
-						it.ID, it.Level, it.Inherent, it.Residual, it.Current, c.level)
+			for _, f := range derivedBy(a, c.code) {
+				got = append(got, derived{f.ID, f.Subjects})
+				if f.Indicative.Level != c.level || f.Status != Open {
+					t.Errorf("%s: indicative level %s, status %s; want %s, open", f.ID, f.Indicative.Level, f.Status, c.level)
 				}
-				if it.Explanation == "" || it.Suggestion == "" {
-					t.Errorf("%s has no explanation or suggestion", it.ID)
+				if f.Explanation == "" || f.Suggestion == "" || f.RuleTitle == "" {
+					t.Errorf("%s has no explanation, suggestion or rule title", f.ID)
 				}
 			}
 			slices.SortFunc(got, func(x, y derived) int { return strings.Compare(x.id, y.id) })
 			if !reflect.DeepEqual(got, c.want) {
-				t.Errorf("derived = %v, want %v", got, c.want)
+				t.Errorf("found = %v, want %v", got, c.want)
 			}
-			for _, it := range a.Risks { // the planted weakness, and nothing else
-				if it.Derived() && it.Origin != c.code {
-					t.Errorf("rule %s also fired: %s", it.Origin, it.Explanation)
+			for _, f := range a.Findings { // the planted weakness, and nothing else
+				if f.Rule != c.code {
+					t.Errorf("rule %s also fired: %s", f.Rule, f.Explanation)
 				}
+			}
+			if _, ok := c.replace["risks"]; !ok && a.Exposure() != 6 { // the register's one risk, 2×3 after its mitigation: findings count for nothing
+				t.Errorf("exposure = %d, want 6", a.Exposure())
 			}
 			if c.fr != "" && len(got) > 0 {
 				if e := derivedBy(a, c.code)[0].Explanation; e != c.fr {
@@ -164,9 +176,18 @@ func TestRules(t *testing.T) {
 	}
 }
 
-// TestRuleMetadata: codes are kebab-case and unique, titles and suggestions
-// are written in both languages, levels are on the scale.
+// TestRuleMetadata: codes are kebab-case and unique, no code is another's
+// prefix followed by a dash (so a finding's id, code-subject, names its rule:
+// ids are unique across rules by construction), titles and suggestions are
+// written in both languages, levels are on the scale.
 func TestRuleMetadata(t *testing.T) {
+	for _, x := range Rules() {
+		for _, y := range Rules() {
+			if x != y && strings.HasPrefix(y.Code, x.Code+"-") {
+				t.Errorf("code %s is a prefix of %s: %s-<subject> could name a finding of either", x.Code, y.Code, x.Code)
+			}
+		}
+	}
 	seen := map[string]bool{}
 	categories := []string{"governance", "operational", "information-systems", "hr", "financial", "legal", "reputational"}
 	for _, r := range Rules() {
@@ -199,9 +220,9 @@ func kebab(s string) bool {
 func TestDerivedInEnglish(t *testing.T) {
 	r := load(t, scenario(map[string]string{"bodies": strings.Replace(clean["bodies"], "independentMembers: 2", "independentMembers: 0", 1)}))
 	a, _ := Assess(r, nil, Options{Lang: "en"})
-	it := derivedBy(a, "board-without-independents")[0]
-	if it.Title != "Board without independent members — Conseil (ca)" ||
-		it.Explanation != "Conseil (ca) has no independent member: oversight of management rests on the represented administrations alone." {
-		t.Errorf("english: %q / %q", it.Title, it.Explanation)
+	f := derivedBy(a, "board-without-independents")[0]
+	if f.Title != "Board without independent members — Conseil (ca)" || f.RuleTitle != "Board without independent members" ||
+		f.Explanation != "Conseil (ca) has no independent member: oversight of management rests on the represented administrations alone." {
+		t.Errorf("english: %q / %q / %q", f.Title, f.RuleTitle, f.Explanation)
 	}
 }

@@ -211,8 +211,9 @@ type simRisk struct {
 }
 
 // Simulate draws opts.Draws years of losses for the register risks of an
-// assessment (the derived risks carry the tool's default levels, not the
-// user's estimates, and have no mitigations: they are left out). Each risk
+// assessment, the findings it accepts included (the open findings carry the
+// rules' levels, not the user's estimates, and have no mitigations: they are
+// not risks of the assessment). Each risk
 // occurs in a year with the probability of its likelihood level (a
 // triangular level is drawn on the continuous scale and the probability
 // interpolated between whole levels); its cost is drawn in the range of its
@@ -225,9 +226,6 @@ func Simulate(a *Assessment, cal Calibration, opts SimOptions) *Simulation {
 	sc := newScale(cal)
 	var risks []simRisk
 	for _, it := range a.Risks {
-		if it.Derived() {
-			continue
-		}
 		dl, di := levelsOff(it.Mitigations)
 		risks = append(risks, simRisk{id: it.ID, inh: sc.side(it.Likelihood, it.Impact, 0, 0), res: sc.side(it.Likelihood, it.Impact, dl, di)})
 		inherent := sc.expectedLoss(triOf(it.Likelihood, 0), triOf(it.Impact, 0))

@@ -82,9 +82,6 @@ func TestResidualNeverAboveInherent(t *testing.T) {
 	sc := newScale(DefaultCalibration())
 	var risks []simRisk
 	for _, it := range a.Risks {
-		if it.Derived() {
-			continue
-		}
 		dl, di := levelsOff(it.Mitigations)
 		risks = append(risks, simRisk{id: it.ID, inh: sc.side(it.Likelihood, it.Impact, 0, 0), res: sc.side(it.Likelihood, it.Impact, dl, di)})
 	}
@@ -119,15 +116,16 @@ func TestTailShares(t *testing.T) {
 	}
 }
 
-// TestSimulationLeavesDerivedOut and handles no draws.
+// TestSimulationEdges: open findings are not simulated (only the register
+// is), and no draws give no losses.
 func TestSimulationEdges(t *testing.T) {
-	a := &Assessment{Risks: []Item{{ID: "d", Origin: "critical-system", Likelihood: model.Level{Likely: 5, Low: 5, High: 5}, Impact: model.Level{Likely: 5, Low: 5, High: 5}}}}
+	a := &Assessment{Findings: []Finding{{ID: "critical-system-d", Rule: "critical-system", Status: Open, Indicative: NewScore(5, 5)}}}
 	s := Simulate(a, DefaultCalibration(), SimOptions{Draws: 100, Seed: 1})
 	if len(s.Risks) != 0 || s.Inherent.ExpectedAnnualLoss != 0 || s.Inherent.P90 != 0 {
-		t.Errorf("a derived risk was simulated: %+v", s)
+		t.Errorf("an open finding was simulated: %+v", s)
 	}
 	s = Simulate(option(t, "fr", 0), DefaultCalibration(), SimOptions{Draws: 0})
-	if s.Draws != 0 || s.Inherent != (Exposure{}) || len(s.Risks) != 4 {
+	if s.Draws != 0 || s.Inherent != (Exposure{}) || len(s.Risks) != 5 { // the register, the accepted finding included
 		t.Errorf("no draws: %+v", s)
 	}
 }

@@ -12,8 +12,9 @@ import (
 )
 
 // WriteText writes assessments as plain text for a terminal: the register
-// sorted by residual score, the heat maps side by side, the derived risks
-// with their reasons, and the simulation when there is one.
+// sorted by residual score, the heat maps side by side, the open findings
+// with their reasons and suggested mitigations, the dismissed ones with the
+// reasons they were set aside, and the simulation when there is one.
 func WriteText(w io.Writer, list []*Assessment, lang string) error {
 	t := &textWriter{lang: lang, st: textfmt.For(lang)}
 	for i, a := range list {
@@ -96,33 +97,24 @@ func (t *textWriter) assessment(a *Assessment) {
 	}
 	t.heading(title, '=')
 	t.heading(t.w("title.register"), '-')
-	register, derived := 0, 0
-	for _, it := range a.Risks {
-		if it.Derived() {
-			derived++
-		} else {
-			register++
-		}
-	}
+	c := countsOf(a)
 	t.facts([][2]string{
-		{t.w("registerCount"), itoa(register)},
-		{t.w("derivedCount"), itoa(derived)},
+		{t.w("registerCount"), strings.TrimSpace(itoa(len(a.Risks)) + " " + c.acceptedNote(t.lang))},
+		{t.w("openCount"), itoa(c.open)},
+		{t.w("dismissedCount"), itoa(c.dismissed)},
+		{t.w("exposure"), itoa(a.Exposure()) + " (" + t.w("exposureNote") + ")"},
 		{t.w("appetite"), t.level(a.Appetite) + " (" + t.w("appetite."+appetiteKey(a.AppetiteSource)) + ")"},
 		{t.w("aboveAppetite"), itoa(len(a.AboveAppetite))},
 	})
 	if len(a.Risks) > 0 {
 		var rows [][]string
 		for _, it := range a.Risks {
-			origin := it.Origin
-			if !it.Derived() {
-				origin = t.w("origin.register")
-			}
 			level := t.level(it.Level)
 			if it.Above {
 				level += " ▲"
 			}
 			rows = append(rows, []string{scoreText(it.Residual), level, it.ID, shorten(it.Title, 60),
-				scoreText(it.Inherent), scoreText(it.Current), origin})
+				scoreText(it.Inherent), scoreText(it.Current), originText(it, t.lang)})
 		}
 		t.buf.WriteString("\n")
 		t.table([]string{t.w("residual"), t.w("level"), t.w("id"), t.w("risk"), t.w("inherent"), t.w("current"), t.w("origin")},
@@ -130,22 +122,68 @@ func (t *textWriter) assessment(a *Assessment) {
 	}
 	t.heading(t.w("title.heatmaps")+" ("+t.w("axes")+")", '-')
 	t.heatmaps(a.Matrix)
-	t.heading(t.w("title.derived"), '-')
-	if derived == 0 {
-		t.buf.WriteString("  " + t.w("noDerived") + "\n")
+	t.heading(t.w("title.open"), '-')
+	if c.open == 0 {
+		t.buf.WriteString("  " + t.w("noOpen") + "\n")
+	} else {
+		t.para("  ", "", t.w("openNote"))
 	}
-	for _, it := range a.Risks {
-		if !it.Derived() {
-			continue
-		}
+	for _, f := range a.FindingsWith(Open) {
 		t.buf.WriteString("\n")
-		t.para("  ", "["+itoa(it.Residual.Score)+" "+t.level(it.Level)+"] ", it.Title+" ["+it.ID+"]")
-		t.para("    ", t.w("explanation")+t.w("colon"), it.Explanation)
-		t.para("    ", t.w("suggestion")+t.w("colon"), it.Suggestion)
+		t.para("  ", "["+t.w("indicative")+" "+itoa(f.Indicative.Score)+" "+t.level(f.Indicative.Level)+"] ", f.Title+" ["+f.ID+"]")
+		t.para("    ", t.w("explanation")+t.w("colon"), f.Explanation)
+		t.para("    ", t.w("suggestion")+t.w("colon"), f.Suggestion)
+	}
+	if dismissed := a.FindingsWith(Dismissed); len(dismissed) > 0 {
+		t.heading(t.w("title.dismissed"), '-')
+		for i, f := range dismissed {
+			if i > 0 {
+				t.buf.WriteString("\n")
+			}
+			t.para("  ", "", f.Title+" ["+f.ID+"]")
+			t.para("    ", t.w("reason")+t.w("colon"), f.Reason)
+			t.para("    ", t.w("explanation")+t.w("colon"), f.Explanation)
+		}
 	}
 	if a.Simulation != nil {
 		t.simulation(a.Simulation, a.Currency)
 	}
+}
+
+// counts are an assessment's findings by status.
+type counts struct{ open, accepted, dismissed int }
+
+func countsOf(a *Assessment) counts {
+	var c counts
+	for _, f := range a.Findings {
+		switch f.Status {
+		case Open:
+			c.open++
+		case Accepted:
+			c.accepted++
+		case Dismissed:
+			c.dismissed++
+		}
+	}
+	return c
+}
+
+// acceptedNote says how many of the register's risks accept a finding:
+// "(dont 2 constat(s) accepté(s))", or "" when none does.
+func (c counts) acceptedNote(lang string) string {
+	if c.accepted == 0 {
+		return ""
+	}
+	return "(" + strings.ReplaceAll(word(lang, "acceptedNote"), "{n}", itoa(c.accepted)) + ")"
+}
+
+// originText is where a register risk comes from: the register, or the
+// finding it accepts.
+func originText(it Item, lang string) string {
+	if it.Finding != "" {
+		return word(lang, "origin.finding") + " " + it.Finding
+	}
+	return word(lang, "origin.register")
 }
 
 func appetiteKey(source string) string {

@@ -170,20 +170,20 @@ func (m *Model) aboutDiag(d *model.Diagnostic, w int) []string {
 	return out
 }
 
-func (m *Model) aboutDerived(it *risk.Item, w int) []string {
-	out := []string{m.st.title.Render("derived risk " + txt(it.ID)), txt(it.Title),
-		m.st.dim.Render(fmt.Sprintf("found by the rule %s: read-only, it follows the structure", it.Origin)),
-		fmt.Sprintf("%s · likelihood %d × impact %d = %d %s", it.Category, it.Residual.Likelihood, it.Residual.Impact, it.Residual.Score, it.Level)}
-	if it.Explanation != "" {
+func (m *Model) aboutDerived(f *risk.Finding, w int) []string {
+	out := []string{m.st.title.Render("finding " + txt(f.ID)), txt(f.Title),
+		m.st.dim.Render(fmt.Sprintf("found by the rule %s: read-only, to triage — accept it (a risk with finding: %s) or dismiss it with a reason", f.Rule, f.ID)),
+		fmt.Sprintf("%s · indicative: likelihood %d × impact %d = %d %s", f.Category, f.Indicative.Likelihood, f.Indicative.Impact, f.Indicative.Score, f.Indicative.Level)}
+	if f.Explanation != "" {
 		out = append(out, "")
-		out = append(out, wrap(txt(it.Explanation), w-2)...)
+		out = append(out, wrap(txt(f.Explanation), w-2)...)
 	}
-	if it.Suggestion != "" {
+	if f.Suggestion != "" {
 		out = append(out, "")
-		out = append(out, wrap("suggested: "+txt(it.Suggestion), w-2)...)
+		out = append(out, wrap("suggested: "+txt(f.Suggestion), w-2)...)
 	}
-	if len(it.Subjects) > 0 {
-		out = append(out, m.st.dim.Render("concerns "+txt(strings.Join(slices.Clip(it.Subjects), ", "))))
+	if len(f.Subjects) > 0 {
+		out = append(out, m.st.dim.Render("concerns "+txt(strings.Join(slices.Clip(f.Subjects), ", "))))
 	}
 	return out
 }

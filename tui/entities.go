@@ -46,7 +46,7 @@ type entry struct {
 	file    string    // the file the item is written in
 	pos     model.Pos // where
 	diag    *model.Diagnostic
-	derived *risk.Item // a risk derived from the structure (read-only)
+	derived *risk.Finding // a finding of the structural rules to triage (read-only)
 }
 
 // key identifies an entry across recomputes, to keep the selection.
@@ -314,7 +314,8 @@ func markSeen(id string, children map[string][]string, seen map[string]bool) {
 }
 
 // riskEntries lists the register with each risk's residual level, then the
-// risks derived from the structure (read-only).
+// structural rules' findings still to triage (read-only: a scenario accepts
+// one with a register risk naming it in `finding:`, or dismisses it).
 func riskEntries(res *result) []entry {
 	r := res.resolved
 	out := []entry{{header: true, label: "Register"}}
@@ -327,16 +328,16 @@ func riskEntries(res *result) []entry {
 		return out
 	}
 	var derived []entry
-	for i := range res.risks.Risks {
-		it := &res.risks.Risks[i]
-		if !it.Derived() {
+	for i := range res.risks.Findings {
+		f := &res.risks.Findings[i]
+		if f.Status != risk.Open {
 			continue
 		}
-		derived = append(derived, entry{section: "", id: it.ID, index: -1, label: it.ID,
-			note: fmt.Sprintf("%d %s", it.Residual.Score, it.Level), derived: it})
+		derived = append(derived, entry{section: "", id: f.ID, index: -1, label: f.ID,
+			note: fmt.Sprintf("%d %s", f.Indicative.Score, f.Indicative.Level), derived: f})
 	}
 	if len(derived) > 0 {
-		out = append(out, entry{header: true, label: "Derived from the structure"})
+		out = append(out, entry{header: true, label: "Findings to triage"})
 		out = append(out, derived...)
 	}
 	return out

@@ -168,6 +168,11 @@ func (m *Model) figuresLine() string {
 	default:
 		parts = append(parts, "no high risk")
 	}
+	if m.res != nil && m.res.risks != nil {
+		if n := m.res.risks.OpenFindings(); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d to triage", n))
+		}
+	}
 	if m.res != nil {
 		e, wn := m.res.diags.Count(model.Error), m.res.diags.Count(model.Warning)
 		d := fmt.Sprintf("%d errors, %d warnings", e, wn)
@@ -188,8 +193,10 @@ func (m *Model) money(v float64, cur string) string {
 	return s
 }
 
-// riskCounts counts the risks at the critical and high residual levels:
-// the full assessment when the scenario is valid, the register alone otherwise.
+// riskCounts counts the register's risks at the critical and high residual
+// levels (the findings it accepts included; the findings to triage have no
+// assessed level): the assessment's when the scenario is valid, the register
+// as written otherwise.
 func (m *Model) riskCounts() (crit, high int) {
 	if m.res == nil {
 		return 0, 0

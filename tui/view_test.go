@@ -66,7 +66,7 @@ func TestTabs(t *testing.T) {
 		{"2", []string{"Mandates", "Delivery chain", "Traiter les récla"}},
 		{"3", []string{"Accueil des antennes", "province"}},
 		{"4", []string{"Systems", "Interfaces", "→"}},
-		{"5", []string{"Register", "Derived from the structure"}},
+		{"5", []string{"Register", "Findings to triage"}},
 		{"6", []string{"Actors", "Chef du gouverneme", "government"}},
 		{"7", []string{"7 Diagnostics"}},
 	}

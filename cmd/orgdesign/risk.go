@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -30,34 +31,40 @@ func newRiskCmd(g *globalOptions) *cobra.Command {
 	o := &riskOptions{globalOptions: g}
 	cmd := &cobra.Command{
 		Use:   "risk [FILE|DIR...]",
-		Short: "Score each scenario's risks: register, risks derived from the structure, heat maps, simulation",
+		Short: "Score each scenario's risks: register, the structural rules' findings and their triage, heat maps, simulation",
 		Long: `Score the risks of each scenario (in the study's order) on the 5×5
-likelihood × impact matrix:
+likelihood × impact matrix, and list what the structural rules find:
 
   - the scenario's own register: inherent (likelihood × impact, a triangular
     level scored with its likely value), residual after every listed
     mitigation (the plan: each one's "by" lowers likelihood or impact, never
     below 1), current counting only the mitigations whose status is done;
-  - the risks derived from the structure by the rules (a stage or a mandate
-    with no accountable, several accountables, eligibility and grievance under
-    one party, personal data without agreement or legal basis, manual
-    exchanges on the chain, critical systems, a board without independent
-    members, understaffed territorial units, territory a stage's channels
-    leave out, high risks without mitigation, risks not owned by a unit), with
-    their reason and a suggested mitigation; their id is <rule>-<subject>;
-  - the heat maps, inherent beside residual.
+  - the findings of the structural rules (listed below), each with its
+    reason, a suggested mitigation and the rule's level as an indication. A
+    finding's id is <rule>-<subject> and stays the same from run to run. It
+    is open, "to triage", until the scenario accepts it (a register risk with
+    "finding: <id>", scored by its own owner, levels and mitigations, which
+    replaces the finding) or dismisses it ("dismissed:" with a reason; a
+    shared context may triage what every option shares);
+  - the heat maps of the register, inherent beside residual.
 
-Levels: low 1–4, medium 5–9, high 10–14, critical 15–25. Risks above the
-appetite are marked: --appetite, else the scenario's assumption
+The residual exposure is the sum of the register's residual scores, accepted
+findings included; open and dismissed findings count for nothing in it. A
+triage naming a finding that no scenario holding it produces is a warning
+(standard error, with the nearest id; exit code 0).
+
+Levels: low 1–4, medium 5–9, high 10–14, critical 15–25. Register risks
+above the appetite are marked: --appetite, else the scenario's assumption
 "risk-appetite" (its text a level name), else medium.
 
---simulate N draws N years of losses (--seed S: the same seed gives the same
-output on any number of cores). The levels' meaning comes from --calibration
-FILE, else the scenario's assumptions calibration-likelihood-1…5 (value: the
-annual probability) and calibration-impact-1-low, -1-high… (value: a cost in
-the scenario's currency), else illustrative built-in values, labelled as such.
-It prints the expected annual loss, P50 and P90 before and after mitigations,
-each risk's share of the tail and each mitigation's loss removed per unit of
+--simulate N draws N years of losses of the register (--seed S: the same
+seed gives the same output on any number of cores). The levels' meaning
+comes from --calibration FILE, else the scenario's assumptions
+calibration-likelihood-1…5 (value: the annual probability) and
+calibration-impact-1-low, -1-high… (value: a cost in the scenario's
+currency), else illustrative built-in values, labelled as such. It prints
+the expected annual loss, P50 and P90 before and after mitigations, each
+risk's share of the tail and each mitigation's loss removed per unit of
 cost. A calibration file reads:
 
   calibration:
@@ -67,9 +74,16 @@ cost. A calibration file reads:
       1: { low: 10000, high: 100000 }
       ...                              # levels 1 to 5
 
---format text (default), json ({"scenarios": [...]}) or markdown.
---fail-on high|critical exits 1 when a risk's residual level is at or above it.
-Inputs with errors are reported on standard error (exit code 1).`,
+--format text (default), json ({"scenarios": [...]}: each with "risks", the
+register, and "findings", every finding with its "status": open, accepted or
+dismissed) or markdown.
+--fail-on high|critical exits 1 when a register risk's residual level, or an
+open finding's indicative level (the rule's), is at or above it: a finding
+no one has triaged counts at its rule's level; a dismissed one never does.
+Inputs with errors are reported on standard error (exit code 1).
+
+The rules (code: what it finds):
+` + ruleList(),
 		Example: `  orgdesign risk
   orgdesign risk etude.yaml --format json --lang en
   orgdesign risk option-b.yaml --simulate 10000 --seed 7 --calibration calibration.yaml
@@ -84,7 +98,7 @@ Inputs with errors are reported on standard error (exit code 1).`,
 	f.Uint64Var(&o.seed, "seed", 1, "seed of the simulation")
 	f.StringVar(&o.calibration, "calibration", "", "a calibration file: the probability and cost of each level")
 	f.StringVar(&o.appetite, "appetite", "", "risk appetite: low, medium, high or critical (default: the scenario's, else medium)")
-	f.StringVar(&o.failOn, "fail-on", "", "exit 1 when a residual level is at or above this: high or critical")
+	f.StringVar(&o.failOn, "fail-on", "", "exit 1 when a register risk's residual level or an open finding's indicative level is at or above this: high or critical")
 	f.StringVar(&o.lang, "lang", "fr", "language of the outputs: fr or en")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "markdown"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("appetite", cobra.FixedCompletions([]string{"low", "medium", "high", "critical"}, cobra.ShellCompDirectiveNoFileComp))
@@ -172,6 +186,9 @@ func (o *riskOptions) run(cmd *cobra.Command, args []string) error {
 		_ = model.WriteText(cmd.ErrOrStderr(), slices.Compact(problems.Sort()))
 		return &exitError{code: exitFindings, msg: fmt.Sprintf("%s: nothing scored", count(problems.Count(model.Error), "error", "errors"))}
 	}
+	if stale := risk.CheckTriage(list); len(stale) > 0 {
+		_ = model.WriteText(cmd.ErrOrStderr(), stale)
+	}
 	out := cmd.OutOrStdout()
 	switch o.format {
 	case "json":
@@ -197,14 +214,25 @@ func (o *riskOptions) run(cmd *cobra.Command, args []string) error {
 		}
 	}
 	if failOn != 0 {
-		n := 0
+		risks, open := 0, 0
 		for _, a := range list {
-			n += a.AtOrAbove(failOn)
+			risks += a.AtOrAbove(failOn)
+			open += a.OpenAtOrAbove(failOn)
 		}
-		if n > 0 {
-			return &exitError{code: exitFindings, msg: fmt.Sprintf("--fail-on %s: %s at or above %s (residual level)",
-				failOn, count(n, "risk", "risks"), failOn)}
+		if risks+open > 0 {
+			return &exitError{code: exitFindings, msg: fmt.Sprintf("--fail-on %s: %s (residual level) and %s (the rule's level) at or above %s",
+				failOn, count(risks, "risk", "risks"), count(open, "open finding", "open findings"), failOn)}
 		}
 	}
 	return nil
+}
+
+// ruleList lists the structural rules for the help: each one's code and
+// English title, so the help follows the rules.
+func ruleList() string {
+	var b strings.Builder
+	for _, r := range risk.Rules() {
+		fmt.Fprintf(&b, "  %-31s %s\n", r.Code, r.Title.EN)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }

@@ -7,7 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/orgdesign/orgdesign/analysis"
 	"github.com/orgdesign/orgdesign/model"
+	"github.com/orgdesign/orgdesign/risk"
 )
 
 type validateOptions struct {
@@ -30,6 +32,12 @@ territory. Folders are searched for .yaml files. With no argument, the
 embedded default set is checked, with the embedded country and instrument
 files.
 
+When no file has an error, the structural rules run on every scenario and a
+triage naming a finding they do not produce is a warning: a register risk's
+"finding:" or a "dismissed:" item, judged over the scenarios that hold it (a
+shared context's triage warns only when none of the options extending it
+produces the finding), with the nearest finding id.
+
 Each problem prints as file:line:col: severity: message [code], with a hint
 where one helps. Exit code 0 when valid (warnings allowed), 1 when an error
 was found, 2 on a usage or I/O error.`,
@@ -51,9 +59,12 @@ func (o *validateOptions) run(cmd *cobra.Command, args []string) error {
 	default:
 		return &exitError{code: exitUsage, msg: fmt.Sprintf("unknown --format %q: use text, json or github", o.format)}
 	}
-	_, diags, names, err := loadSet(o.globalOptions, args, true)
+	set, diags, names, err := loadSet(o.globalOptions, args, true)
 	if err != nil {
 		return err
+	}
+	if !diags.HasErrors() {
+		diags = append(diags, risk.CheckScenarios(set.Scenarios, analysis.Options{})...).Sort()
 	}
 	out := cmd.OutOrStdout()
 	switch o.format {
