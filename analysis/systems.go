@@ -8,12 +8,13 @@ import (
 
 // systems draws the interoperability picture. The agency's boundary decides
 // two of its figures: personal data exchanged between two of the agency's own
-// systems is internal and needs no data-sharing agreement, and a system's
-// dependent stages are those whose chain entries name it plus those of the
-// interfaces that cross the boundary (an exchange between two of the
-// agency's systems adds none: the chain already says which systems a stage
-// runs on, and describing the plumbing between them must not make a system
-// critical).
+// systems is internal and needs no data-sharing agreement, and an exchange
+// between two outside parties' systems (the registry's two registers, say)
+// is not the agency's to sign; a system's dependent stages are those whose
+// chain entries name it plus those of the interfaces that cross the boundary
+// (an exchange on one side of it adds none: the chain already says which
+// systems a stage runs on, and describing the plumbing between them must not
+// make a system critical).
 func systems(r *model.Resolved, critical int) Systems {
 	s := Systems{Interfaces: len(r.Interfaces), ByMode: []ModeCount{}, PersonalData: []InterfaceIssue{}, Manual: []InterfaceIssue{},
 		Dependencies: []StageDependency{}, Critical: []string{}}
@@ -31,13 +32,13 @@ func systems(r *model.Resolved, critical int) Systems {
 			mode = "unspecified"
 		}
 		modes[mode]++
-		internal := b.owns(in.From) && b.owns(in.To)
-		if !internal {
+		crosses := b.crosses(in.From, in.To)
+		if crosses {
 			stagesOf[in.From] = append(stagesOf[in.From], in.Stages...)
 			stagesOf[in.To] = append(stagesOf[in.To], in.Stages...)
 		}
 		issue := InterfaceIssue{Interface: in.ID, From: in.From, To: in.To, Mode: in.Mode, Stages: in.Stages}
-		if in.PersonalData && !internal {
+		if in.PersonalData && crosses {
 			var problems []string
 			if in.Agreement != "signed" {
 				problems = append(problems, "no-signed-agreement")
@@ -91,6 +92,17 @@ func systems(r *model.Resolved, critical int) Systems {
 type boundary struct{ r *model.Resolved }
 
 func newBoundary(r *model.Resolved) boundary { return boundary{r: r} }
+
+// crosses reports whether an exchange between two systems crosses the
+// agency's boundary: one end is the agency's and the other an outside
+// party's, or either end's owner is unknown. Two of the agency's systems
+// exchange inside it; two outside parties' systems outside it.
+func (b boundary) crosses(from, to string) bool {
+	if b.unknown(from) || b.unknown(to) {
+		return true
+	}
+	return b.owns(from) != b.owns(to)
+}
 
 // owns reports whether the system is the agency's.
 func (b boundary) owns(system string) bool {

@@ -39,7 +39,9 @@ func withSections(t *testing.T, systems, interfaces string) *model.Resolved {
 // TestAgencyBoundary: personal data between two of the agency's systems
 // (owned by one of its units or by `agency`) is internal; an
 // exchange with an outside party's system, or with a system without an owner
-// (boundary unknown), crosses the boundary. Stages depend on a system through
+// (boundary unknown), crosses the boundary; one between two outside parties'
+// systems (i-registres within the registry, i-dehors between two outside
+// parties) is not the agency's: no issue, no dependent stage. Stages depend on a system through
 // the chain and through crossing interfaces only.
 func TestAgencyBoundary(t *testing.T) {
 	systems := `systems:
@@ -48,12 +50,16 @@ func TestAgencyBoundary(t *testing.T) {
   - { id: si-agence, name: Entrepôt, owner: agency }
   - { id: registre-si, name: Registre, owner: registre }
   - { id: si-orphelin, name: Sans propriétaire }
+  - { id: registre-2, name: Second registre, owner: registre }
+  - { id: caisse-si, name: Caisse, owner: poste }
 `
 	interfaces := `interfaces:
   - { id: i-interne, from: si-gestion, to: si-dr, stages: [intake, updates, exit], personalData: true, mode: api }
   - { id: i-agence, from: si-agence, to: si-gestion, stages: [onboarding], personalData: true, mode: api, agreement: none }
   - { id: i-registre, from: registre-si, to: si-gestion, stages: [eligibility], personalData: true, mode: api, legalBasis: Loi 1 }
   - { id: i-orphelin, from: si-gestion, to: si-orphelin, stages: [exit], personalData: true, mode: api, agreement: signed }
+  - { id: i-registres, from: registre-si, to: registre-2, stages: [intake, assessment, updates], personalData: true, mode: api }
+  - { id: i-dehors, from: caisse-si, to: registre-2, stages: [assessment], personalData: true, mode: file }
 `
 	a := Analyze(withSections(t, systems, interfaces), Options{})
 	var got []InterfaceIssue

@@ -82,6 +82,11 @@ func TestMoreDetailAddsNoFinding(t *testing.T) {
 			map[string]string{"systems": withPoste, "interfaces": outsideFile},
 			map[string]string{"systems": withPoste + "\n  - { id: sys-c, name: Entrepôt, owner: agency }", "interfaces": outsideFile + strings.TrimPrefix(internalInterfaces, clean["interfaces"]) +
 				"\n  - { id: i-bp2, from: sys-b, to: sys-p, stages: [payment], mode: file }"}},
+		{"interfaces between outside parties", []string{"personal-data-unprotected", "critical-system"},
+			map[string]string{"systems": withPoste + "\n  - { id: sys-q, name: SI Finances, owner: mef }"},
+			map[string]string{"systems": withPoste + "\n  - { id: sys-q, name: SI Finances, owner: mef }", "interfaces": clean["interfaces"] +
+				"\n  - { id: i-pq, from: sys-p, to: sys-q, stages: [intake, assessment, eligibility, payment, updates], personalData: true, mode: api }" +
+				"\n  - { id: i-qp, from: sys-q, to: sys-p, stages: [grievance, exit], personalData: true, mode: batch, agreement: none }"}},
 		{"systems with continuity", []string{"critical-system"},
 			map[string]string{},
 			map[string]string{"systems": systemsWithContinuity, "chain": chainOnContinuity}},

@@ -11,10 +11,11 @@ import (
 // the agency's units, or has no owner, which counts as crossing) without a
 // legal basis, or with one but without a signed agreement — a lower-level
 // finding: the agreement is to conclude. One finding per interface; an
-// exchange between two of the agency's own systems is internal: none.
+// exchange between two of the agency's own systems is internal, and one
+// between two outside parties' systems is not the agency's: none.
 var rulePersonalData = Rule{
 	Code:       "personal-data-unprotected",
-	Title:      Text{"Données personnelles sortant de l'agence sans convention signée ou sans base légale", "Personal data leaving the agency without a signed agreement or a legal basis"},
+	Title:      Text{"Données personnelles échangées avec un autre organisme sans convention signée ou sans base légale", "Personal data exchanged with another body without a signed agreement or a legal basis"},
 	Category:   "legal",
 	Likelihood: 3,
 	Impact:     4,
@@ -33,19 +34,19 @@ var rulePersonalData = Rule{
 					problems = append(problems, Text{"sans convention signée", "without a signed agreement"})
 				}
 				problems = append(problems, Text{"sans base légale", "without a legal basis"})
-				f.explanation = textf("L'interface %s (%s) fait sortir de l'agence des données personnelles %s.",
-					"Interface %s (%s) takes personal data out of the agency %s.", is.Interface, ends, joinTexts(problems))
+				f.explanation = textf("L'interface %s (%s) échange des données personnelles entre l'agence et un autre organisme %s.",
+					"Interface %s (%s) exchanges personal data between the agency and another body %s.", is.Interface, ends, joinTexts(problems))
 			} else {
 				f.title = Text{"Convention d'échange de données à conclure", "Data-sharing agreement to conclude"}
 				f.likelihood, f.impact = 2, 4
-				f.explanation = textf("L'interface %s (%s) fait sortir de l'agence des données personnelles sur une base légale (%s), sans convention signée : la convention est à conclure.",
-					"Interface %s (%s) takes personal data out of the agency on a legal basis (%s), without a signed agreement: the agreement is to conclude.",
+				f.explanation = textf("L'interface %s (%s) échange des données personnelles entre l'agence et un autre organisme sur une base légale (%s), sans convention signée : la convention est à conclure.",
+					"Interface %s (%s) exchanges personal data between the agency and another body on a legal basis (%s), without a signed agreement: the agreement is to conclude.",
 					is.Interface, ends, legalBasis(in, is.Interface))
 			}
 			if is.BoundaryUnknown {
 				f.explanation = textf("%s %s", "%s %s", f.explanation, Text{
-					"Un des deux systèmes n'a pas de propriétaire déclaré : la frontière de l'agence est inconnue, l'échange est traité comme sortant.",
-					"One of the two systems has no declared owner: the agency's boundary is unknown, so the exchange is treated as leaving it."})
+					"Un des deux systèmes n'a pas de propriétaire déclaré : la frontière de l'agence est inconnue, l'échange est traité comme la franchissant.",
+					"One of the two systems has no declared owner: the agency's boundary is unknown, so the exchange is treated as crossing it."})
 			}
 			out = append(out, f)
 		}
