@@ -104,15 +104,26 @@ func ownOffice(ch *model.Channel) bool {
 	return ch.Kind == "office" && (ch.Operator == "" || ch.Operator == model.Reserved)
 }
 
-// ServicePointKinds are the kinds of service points, in the order they are
+// ServicePointKinds are the kinds of in-person points, in the order they are
 // listed: the agency's own offices, partners' counters (a partner-counter
-// channel, or an office another operator runs), mobile units and agent
-// networks. Digital channels and call centres are not service points.
+// channel, or an office another operator runs), mobile units — the service
+// points, where a household is informed, applies or lodges a grievance in
+// person — then agent networks' payment points, listed but not counted
+// among the service points (ServicePointCounted). Digital channels and call
+// centres are no place.
 var ServicePointKinds = []string{"office", "partner-counter", "mobile-unit", "agent-network"}
 
-// servicePoints counts every place a household can be served in person, by
-// kind (every kind of ServicePointKinds, in its order): the own offices
-// given, then the points of every other in-person channel (channelCount).
+// ServicePointCounted reports whether a kind of ServicePointKinds counts
+// among the service points: every kind but agent networks, whose tens of
+// thousands of payment and cash-out points would drown the places where a
+// household is received.
+func ServicePointCounted(kind string) bool { return kind != "agent-network" }
+
+// servicePoints counts the places a household is received in person (own
+// offices, partners' counters, mobile units), and lists by kind (every kind
+// of ServicePointKinds, in its order) the own offices given, then the points
+// of every other in-person channel (channelCount), agent networks' payment
+// points included but left out of the total.
 func servicePoints(r *model.Resolved, own int) (int, []KindPoints) {
 	by := map[string]int{"office": own}
 	for _, ch := range r.Channels {
@@ -129,7 +140,9 @@ func servicePoints(r *model.Resolved, own int) (int, []KindPoints) {
 	out := make([]KindPoints, 0, len(ServicePointKinds))
 	for _, k := range ServicePointKinds {
 		out = append(out, KindPoints{Kind: k, Points: by[k]})
-		total += by[k]
+		if ServicePointCounted(k) {
+			total += by[k]
+		}
 	}
 	return total, out
 }

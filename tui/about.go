@@ -171,9 +171,16 @@ func (m *Model) aboutDiag(d *model.Diagnostic, w int) []string {
 }
 
 func (m *Model) aboutDerived(f *risk.Finding, w int) []string {
-	out := []string{m.st.title.Render("finding " + txt(f.ID)), txt(f.Title),
-		m.st.dim.Render(fmt.Sprintf("found by the rule %s: read-only, to triage — accept it (a risk with finding: %s) or dismiss it with a reason", f.Rule, f.ID)),
-		fmt.Sprintf("%s · indicative: likelihood %d × impact %d = %d %s", f.Category, f.Indicative.Likelihood, f.Indicative.Impact, f.Indicative.Score, f.Indicative.Level)}
+	state := fmt.Sprintf("found by the rule %s: read-only, to triage — accept it (a risk with finding: %s) or dismiss it with a reason", f.Rule, f.ID)
+	if f.Status == risk.Dismissed {
+		state = fmt.Sprintf("found by the rule %s and dismissed (read-only): %s", f.Rule, f.Reason)
+	}
+	out := []string{m.st.title.Render("finding " + txt(f.ID)), txt(f.Title)}
+	for _, l := range wrap(txt(state), w-2) {
+		out = append(out, m.st.dim.Render(l))
+	}
+	out = append(out,
+		fmt.Sprintf("%s · indicative: likelihood %d × impact %d = %d %s", f.Category, f.Indicative.Likelihood, f.Indicative.Impact, f.Indicative.Score, f.Indicative.Level))
 	if f.Explanation != "" {
 		out = append(out, "")
 		out = append(out, wrap(txt(f.Explanation), w-2)...)

@@ -314,8 +314,9 @@ func markSeen(id string, children map[string][]string, seen map[string]bool) {
 }
 
 // riskEntries lists the register with each risk's residual level, then the
-// structural rules' findings still to triage (read-only: a scenario accepts
-// one with a register risk naming it in `finding:`, or dismisses it).
+// structural rules' findings still to triage and those dismissed (read-only:
+// a scenario accepts one with a register risk naming it in `finding:`, or
+// dismisses it with a reason).
 func riskEntries(res *result) []entry {
 	r := res.resolved
 	out := []entry{{header: true, label: "Register"}}
@@ -327,18 +328,23 @@ func riskEntries(res *result) []entry {
 	if res.risks == nil {
 		return out
 	}
-	var derived []entry
-	for i := range res.risks.Findings {
-		f := &res.risks.Findings[i]
-		if f.Status != risk.Open {
-			continue
+	for _, group := range []struct {
+		status string
+		label  string
+	}{{risk.Open, "Findings to triage"}, {risk.Dismissed, "Findings dismissed"}} {
+		var derived []entry
+		for i := range res.risks.Findings {
+			f := &res.risks.Findings[i]
+			if f.Status != group.status {
+				continue
+			}
+			derived = append(derived, entry{section: "", id: f.ID, index: -1, label: f.ID,
+				note: fmt.Sprintf("%d %s", f.Indicative.Score, f.Indicative.Level), derived: f})
 		}
-		derived = append(derived, entry{section: "", id: f.ID, index: -1, label: f.ID,
-			note: fmt.Sprintf("%d %s", f.Indicative.Score, f.Indicative.Level), derived: f})
-	}
-	if len(derived) > 0 {
-		out = append(out, entry{header: true, label: "Findings to triage"})
-		out = append(out, derived...)
+		if len(derived) > 0 {
+			out = append(out, entry{header: true, label: group.label})
+			out = append(out, derived...)
+		}
 	}
 	return out
 }
