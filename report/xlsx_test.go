@@ -50,7 +50,7 @@ func TestWorkbook(t *testing.T) {
 	// Service points by kind beside the capacity gap.
 	points, _ := f.GetRows("Points de service")
 	if len(points) != 3 || !slices.Equal(points[0], []string{"Scénario", "Points de service", "Implantations propres", "Guichets partenaires",
-		"Unités mobiles", "Points de réseaux d'agents", "Manque d'effectif"}) || points[1][0] != "option-centrale" {
+		"Unités mobiles", "Points de paiement des réseaux d'agents (hors total)", "Manque d'effectif"}) || points[1][0] != "option-centrale" {
 		t.Errorf("service points rows %q", points)
 	}
 	// Every country figure behind the indicators, with why it is not compared.

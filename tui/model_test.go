@@ -35,7 +35,7 @@ func TestEditCountUpdatesHeadcount(t *testing.T) {
 	typeText(t, m, "20")
 	press(t, m, "enter")
 	s := screen(m)
-	mustContain(t, s, "● modified", "866 staff +19", "45 staff") // the unit's own figure too
+	mustContain(t, s, "● modified", "861 staff +19", "45 staff") // the unit's own figure too
 	if got := changedLines(t, before, m.doc.Bytes()); len(got) != 1 || !strings.Contains(got[0], "{ profile: cadre-dirigeant, count: 20 }") {
 		t.Fatalf("changed lines: %q", got)
 	}
@@ -44,9 +44,9 @@ func TestEditCountUpdatesHeadcount(t *testing.T) {
 	if !bytes.Equal(m.doc.Bytes(), before) || m.dirty() {
 		t.Fatal("undo did not bring the text back")
 	}
-	mustContain(t, screen(m), "847 staff")
+	mustContain(t, screen(m), "842 staff")
 	press(t, m, "ctrl+r")
-	mustContain(t, screen(m), "866 staff +19")
+	mustContain(t, screen(m), "861 staff +19")
 	// nothing was written
 	if disk, _ := os.ReadFile(path); !bytes.Equal(disk, before) {
 		t.Fatal("the file was written without ctrl+s")
@@ -108,7 +108,7 @@ func TestReferenceChosenByFuzzySearch(t *testing.T) {
 		t.Fatalf("best match %v", m.picked)
 	}
 	press(t, m, "enter")
-	if !bytes.Contains(m.doc.Bytes(), []byte("reportsTo: dir-reseau\n    staff:\n      - { profile: cadre-superieur, count: 1 }\n      - { profile: cadre, count: 4 }\n      - { profile: charge-relation-usagers")) {
+	if !bytes.Contains(m.doc.Bytes(), []byte("reportsTo: dir-reseau\n    phase: ph-b-preparation                          # les nouvelles unités ouvrent avec la préparation (hyp-b-delais)\n    staff:\n      - { profile: cadre-superieur, count: 1 }\n      - { profile: cadre, count: 4 }\n      - { profile: charge-relation-usagers")) {
 		t.Fatalf("reportsTo not changed in place:\n%s", m.doc.Bytes())
 	}
 	// the tree follows: the division is now under the network directorate
@@ -203,7 +203,7 @@ func TestAddListItemAndStaffLine(t *testing.T) {
 	if !bytes.Contains(m.doc.Bytes(), []byte("      - { profile: assistant, count: 2 }\n      - { profile: gestionnaire, count: 1 }\n")) {
 		t.Fatalf("staff line not added:\n%s", m.doc.Bytes()[:4000])
 	}
-	mustContain(t, screen(m), "848 staff +1")
+	mustContain(t, screen(m), "843 staff +1")
 }
 
 func TestSaveWritesOnlyTheEditedLine(t *testing.T) {
@@ -222,7 +222,7 @@ func TestSaveWritesOnlyTheEditedLine(t *testing.T) {
 		t.Fatalf("changed lines: %q", got)
 	}
 	s := screen(m)
-	mustContain(t, s, "saved ", "922 staff +75")
+	mustContain(t, s, "saved ", "917 staff +75")
 	mustNotContain(t, s, "● modified")
 	if got := dirNames(t, dir); !slices.Equal(got, names) {
 		t.Fatalf("files: %v", got)
@@ -590,7 +590,7 @@ func TestGroupsOfFields(t *testing.T) {
 	// and is edited like any other.
 	toRow(t, m, "standards")
 	press(t, m, "c")
-	mustWrite(t, m, "demand: { households: 4500000, standards: [ { profile: gestionnaire, onePer: 40000, of: households, tier: regional }, "+
+	mustWrite(t, m, "demand: { households: 4500000, standards: [ { profile: gestionnaire, onePer: 40000, of: households }, "+
 		"{ profile: agent-accueil, onePer: 15000, of: households, tier: provincial } ] }\n", "the standards copied")
 	retype(t, m, "standards 2 onePer", "15000", "10000")
 	mustWrite(t, m, "{ profile: agent-accueil, onePer: 10000, of: households, tier: provincial }", "a copied standard changed")
@@ -671,7 +671,7 @@ func TestCopyInheritedListInBlock(t *testing.T) {
 	toRow(t, m, "standards")
 	press(t, m, "c")
 	mustWrite(t, m, "demand:\n  households: 4000000\n  standards:\n"+
-		"    - { profile: gestionnaire, onePer: 40000, of: households, tier: regional }\n"+
+		"    - { profile: gestionnaire, onePer: 40000, of: households }\n"+
 		"    - { profile: agent-accueil, onePer: 15000, of: households, tier: provincial }\n", "the standards copied in block style")
 	mustContain(t, screen(m), "0 errors")
 }

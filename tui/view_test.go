@@ -40,7 +40,7 @@ func TestTreeAndFigures(t *testing.T) {
 	m := open(t, filepath.Join(copyScenarios(t), option))
 	s := screen(m)
 	// replicated units show their number of instances and their headcount
-	mustContain(t, s, "orgdesign anas-deconcentree.yaml", "847 staff", "181.9 M MAD/yr", "×12  256", "×75  439",
+	mustContain(t, s, "orgdesign anas-deconcentree.yaml", "842 staff", "181.1 M MAD/yr", "×12  253", "×75  437",
 		"1 Units", "6 Context", "7 Diagnostics", "? help")
 	lines := strings.Split(s, "\n")
 	if len(lines) != 24 {
@@ -66,7 +66,7 @@ func TestTabs(t *testing.T) {
 		{"2", []string{"Mandates", "Delivery chain", "Traiter les récla"}},
 		{"3", []string{"Accueil des antennes", "province"}},
 		{"4", []string{"Systems", "Interfaces", "→"}},
-		{"5", []string{"Register", "Findings to triage"}},
+		{"5", []string{"Register", "Données du RSU"}},
 		{"6", []string{"Actors", "Chef du gouverneme", "government"}},
 		{"7", []string{"7 Diagnostics"}},
 	}
@@ -85,6 +85,11 @@ func TestTabs(t *testing.T) {
 		t.Fatalf("no risk level:\n%s", screen(m))
 	}
 	mustContain(t, screen(m), "inherent ", "residual ")
+	// the findings the scenario dismissed follow the register, with their reason
+	for range 25 {
+		press(t, m, "down")
+	}
+	mustContain(t, screen(m), "Findings dismissed", "finding span-over-limit-dir-reseau", "dismissed (read-only): Douze")
 }
 
 func TestHelpScreen(t *testing.T) {
@@ -242,7 +247,7 @@ func TestOneComputationAtATime(t *testing.T) {
 		t.Fatal("the stale result was shown, or nothing was recomputed")
 	}
 	run(t, m, next())
-	mustContain(t, screen(m), "852 staff +5")
+	mustContain(t, screen(m), "847 staff +5")
 	mustNotContain(t, screen(m), "computing…")
 }
 

@@ -75,7 +75,7 @@ ls -A "$dir" > "$work/files-before"
 
 # 1. Open, look around, quit: nothing changes.
 start
-wait_for "847 staff"
+wait_for "842 staff"
 wait_for "Délégation rég… ×12"
 wait_for "1 Units  2 RACI"
 keys '?'
@@ -91,13 +91,13 @@ echo "ok: file byte-identical, nothing created beside it"
 
 # 2. Edit a count, save, quit.
 start
-wait_for "847 staff"
+wait_for "842 staff"
 keys / dir-prestations Enter Tab
 for _ in $(seq 1 9); do keys Down; done
 keys Enter
 wait_for "editing dir-prestations staff 1 count"
 keys BSpace 2 0 Enter
-wait_for "866 staff +19"
+wait_for "861 staff +19"
 wait_for "modified"
 # wider: the tree has room for whole names; back to 80×24: cut again
 T resize-window -t e2e -x 120 -y 40
@@ -120,7 +120,7 @@ echo "ok: saved, one line changed"
 #    the text is written to FILE.orgdesign-recover, the file is left alone.
 cp "$dir/$file" "$work/saved.yaml"
 start
-wait_for "866 staff"
+wait_for "861 staff"
 keys / antenne Enter Tab
 for _ in $(seq 1 13); do keys Down; done
 keys Enter
