@@ -17,8 +17,10 @@
 // register, the structural findings it accepts included), open-findings
 // (the findings neither accepted nor dismissed), capacity-gap (the staff short of
 // the standards as a share of the staff they require, 0–1: the shortfall of
-// each territorial instance and of each national standard, summed, over the
-// staff required; missing when the standards require no one),
+// each place against its tier's standards — the staff of that tier's units
+// at the place pooled, each standard's requirement counted once — and of
+// each national standard, summed, over the staff required; missing when the
+// standards require no one),
 // transition-cost and transition-months (missing when the scenario has no
 // `transition`), offices (the agency's own sites), service-points (every
 // place a household is served in person: own offices, partners' counters,

@@ -260,8 +260,8 @@ func buildCapacity(res *model.Resolved, c analysis.Capacity, n *namer) Capacity 
 		}
 	}
 	var order []string
-	groups := map[string][]analysis.InstanceCapacity{}
-	for _, in := range c.Instances {
+	groups := map[string][]analysis.PlaceCapacity{}
+	for _, in := range c.Places { // a place's staff pooled, under its main unit
 		if groups[in.Template] == nil {
 			order = append(order, in.Template)
 		}
@@ -269,7 +269,7 @@ func buildCapacity(res *model.Resolved, c analysis.Capacity, n *namer) Capacity 
 	}
 	for _, t := range order {
 		ins := slices.Clone(groups[t])
-		slices.SortStableFunc(ins, func(a, b analysis.InstanceCapacity) int { return cmp.Compare(b.Gap, a.Gap) })
+		slices.SortStableFunc(ins, func(a, b analysis.PlaceCapacity) int { return cmp.Compare(b.Gap, a.Gap) })
 		var planned, required, gap, short int
 		g := CapacityGroup{Name: n.name(t), Instances: l.Count(len(ins))}
 		for _, in := range ins {

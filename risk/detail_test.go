@@ -1,10 +1,13 @@
 package risk
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/orgdesign/orgdesign/analysis"
 )
 
 // The details below describe the clean organisation more finely without
@@ -156,4 +159,38 @@ func findingIDs(t *testing.T, text string) []string {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// TestMoreDetailSameCapacity: the capacity gap and its share stay the same
+// when the delegations' staff line is split in two and an idle sub-unit is
+// added under each at its tier and place (detailedUnits): the standards are
+// held against each place's pooled staff, counted once. Two regions of
+// 80,000 and 20,000 households; 8 + 2 agents planned.
+func TestMoreDetailSameCapacity(t *testing.T) {
+	short := strings.Replace(clean["demand"], "onePer: 10000", "onePer: 5000", 1)
+	for _, c := range []struct {
+		name                   string
+		demand                 string
+		planned, required, gap int
+		share                  float64
+	}{
+		{"standards met", clean["demand"], 10, 10, 0, 0}, // 80,000/10,000 + 20,000/10,000
+		{"delegations short", short, 10, 20, 10, 0.5},    // 80,000/5,000 + 20,000/5,000 = 20
+	} {
+		for _, units := range []string{clean["units"], detailedUnits} {
+			a := analysis.Analyze(load(t, scenario(map[string]string{"demand": c.demand, "units": units})), analysis.Options{})
+			got := a.Capacity
+			if got.Planned != c.planned || got.Required != c.required || got.Gap != c.gap || got.GapShare == nil || *got.GapShare != c.share {
+				share := "nil"
+				if got.GapShare != nil {
+					share = fmt.Sprint(*got.GapShare)
+				}
+				t.Errorf("%s, units %d lines: planned %d, required %d, gap %d, share %s; want %d, %d, %d, %v",
+					c.name, strings.Count(units, "\n"), got.Planned, got.Required, got.Gap, share, c.planned, c.required, c.gap, c.share)
+			}
+			if len(got.Places) != 2 {
+				t.Errorf("%s: %d places, want the two regions", c.name, len(got.Places))
+			}
+		}
+	}
 }
