@@ -29,7 +29,7 @@ type Scenario struct {
 	Sources       []*Source       `yaml:"sources,omitempty" json:"sources,omitempty"`
 	Assessment    []*Assessment   `yaml:"assessment,omitempty" json:"assessment,omitempty" jsonschema:"description=Ratings against the international instruments' criteria"`
 	Dismissed     []*Dismissal    `yaml:"dismissed,omitempty" json:"dismissed,omitempty" jsonschema:"description=Findings of the structural rules set aside, each with its reason"`
-	Remove        []string        `yaml:"remove,omitempty" json:"remove,omitempty" jsonschema:"description=Inherited ids or chain stages to drop"`
+	Remove        []string        `yaml:"remove,omitempty" json:"remove,omitempty" jsonschema:"description=Inherited ids, chain stages or dismissed findings (by finding id) to drop"`
 }
 
 // Dismissal sets aside one finding of the structural rules, with the reason
