@@ -108,8 +108,8 @@ type costItem struct {
 
 // costItems lists what a scenario pays for: each unit instance's own costs
 // and each of its staff lines (headcount × the profile's annual cost), each
-// channel (its costs per point: one per territory unit of its level, its
-// `at` unit, or one national point) and each system.
+// channel (its costs per place it is present in: each territory unit of its
+// level, its `at` unit, or once; never per declared point) and each system.
 func costItems(r *model.Resolved) []costItem {
 	items := make([]costItem, 0, len(r.Instances)*3+len(r.Channels)+len(r.Systems))
 	for _, in := range r.Instances {

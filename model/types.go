@@ -212,13 +212,13 @@ type Channel struct {
 	At          string   `yaml:"at,omitempty" json:"at,omitempty"`
 	Stages      []string `yaml:"stages,omitempty" json:"stages,omitempty"`
 	Phase       string   `yaml:"phase,omitempty" json:"phase,omitempty"`
-	Cost        *Cost    `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Cost        *Cost    `yaml:"cost,omitempty" json:"cost,omitempty"` // per place it is present in (each unit of `per`, `at`, or once), never per point
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
 	// Points is how many physical points the channel has in all (counters,
 	// mobile units, agents); absent: one per instance of `per`, one for `at`
 	// or for a channel placed nowhere. Meaningless for digital channels and
-	// call centres.
-	Points *int `yaml:"points,omitempty" json:"points,omitempty" jsonschema:"minimum=0,description=The number of physical points of the channel in all; without it one per territory unit of per or one for at"`
+	// call centres. It counts service points; the costs stay per place.
+	Points *int `yaml:"points,omitempty" json:"points,omitempty" jsonschema:"minimum=0,description=The number of physical points of the channel in all (service points); without it one per territory unit of per or one for at. The channel's costs stay per place"`
 }
 
 // Relation is an institutional link.
