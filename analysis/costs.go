@@ -95,7 +95,7 @@ const (
 )
 
 // costItem is one thing the agency pays for, with the phases it waits for:
-// it exists once each of them has opened ("" is no phase: from the start).
+// it exists once each of them has opened ("" is no phase: it exists before every phase).
 // Costs, phases and the budget all add up the same items.
 type costItem struct {
 	kind      string
@@ -228,9 +228,17 @@ func budget(r *model.Resolved, items []costItem, h Horizon, c Costs, share *floa
 			b.Undated = append(b.Undated, p.ID)
 		}
 	}
+	// An item without a phase exists before every phase (as Phases counts
+	// it): it opens at the earlier of the horizon's start and the scenario's
+	// earliest phase start, so that the total does not depend on where the
+	// horizon starts (a setup before it is not counted).
+	unphased := from
+	if m, ok := firstPhase(r); ok {
+		unphased = min(from, m)
+	}
 	// openAt is the month an item waiting for phases opens: the latest of
-	// their starts; without a phase, or with an undated one, the horizon's
-	// start.
+	// their starts (an undated phase: the horizon's start); without a
+	// phase, unphased.
 	openAt := func(phases ...string) int {
 		at, phased := math.MinInt, false
 		for _, p := range phases {
@@ -244,7 +252,7 @@ func budget(r *model.Resolved, items []costItem, h Horizon, c Costs, share *floa
 			at, phased = max(at, m), true
 		}
 		if !phased {
-			return from
+			return unphased
 		}
 		return at
 	}
@@ -301,9 +309,14 @@ func budget(r *model.Resolved, items []costItem, h Horizon, c Costs, share *floa
 	}
 	for _, rk := range r.Risks {
 		for _, m := range rk.Mitigations {
-			if m.Cost != 0 && m.Status != "done" {
-				once(openAt(m.Phase), m.Cost, func(y *BudgetYear) *float64 { return &y.Mitigations })
+			if m.Cost == 0 || m.Status == "done" {
+				continue
 			}
+			at := from // a mitigation not done is still to pay: without a phase, at the horizon's start
+			if m.Phase != "" {
+				at = openAt(m.Phase)
+			}
+			once(at, m.Cost, func(y *BudgetYear) *float64 { return &y.Mitigations })
 		}
 	}
 	for i := range b.ByYear {

@@ -86,16 +86,28 @@ func TestBudgetByHand(t *testing.T) {
 // left out, and said.
 func TestBudgetHorizonOne(t *testing.T) {
 	b := Analyze(load(t, "testdata/costs.yaml"), Options{Horizon: Horizon{Start: 2027, Years: 1}}).Budget
-	// The DG and the mitigation without a phase now fall in 2027; the system,
-	// open since 2026-09, runs the whole year.
-	checkYears(t, b, [][7]float64{{2027, 1200, 290, 0, 80, 258, 105}})
-	// Before: 4 months of transition (400) and the system (300); after: 2 months (200).
-	if b.Before != 700 || b.After != 200 {
-		t.Errorf("before, after = %v, %v; want 700, 200", b.Before, b.After)
+	// The DG, without a phase, exists before every phase: it opens with the
+	// first (2026-09), so its setup falls before the horizon, like the
+	// system's; the mitigation without a phase, not yet done, is still to
+	// pay: 30 in 2027 beside the regional one's 50. The system, open since
+	// 2026-09, runs the whole year.
+	checkYears(t, b, [][7]float64{{2027, 1200, 230, 0, 80, 258, 105}})
+	// Before: 4 months of transition (400), the system (300) and the DG's
+	// setup (60); after: 2 months (200).
+	if b.Before != 760 || b.After != 200 {
+		t.Errorf("before, after = %v, %v; want 760, 200", b.Before, b.After)
 	}
 	// Not discounted: the present value is the total.
-	if b.Rate != 0 || b.PresentValue != b.Total || b.Total != 1933 {
-		t.Errorf("rate, present value, total = %v, %v, %v; want 0, 1933, 1933", b.Rate, b.PresentValue, b.Total)
+	if b.Rate != 0 || b.PresentValue != b.Total || b.Total != 1873 {
+		t.Errorf("rate, present value, total = %v, %v, %v; want 0, 1873, 1873", b.Rate, b.PresentValue, b.Total)
+	}
+	// Where the horizon starts changes which years are counted, not what a
+	// year costs: 2027 is the same year in a horizon from 2026, but for the
+	// mitigation without a phase, which falls in the horizon's first year.
+	from2026 := Analyze(load(t, "testdata/costs.yaml"), Options{Horizon: Horizon{Start: 2026, Years: 2}}).Budget
+	y, z := from2026.ByYear[1], b.ByYear[0]
+	if y.Installation != z.Installation || y.Systems != z.Systems || y.Transition != z.Transition || y.Running != z.Running || z.Mitigations-y.Mitigations != 30 {
+		t.Errorf("2027 from a horizon starting in 2026: %+v; from one starting in 2027: %+v", y, z)
 	}
 }
 
