@@ -174,7 +174,9 @@ type Budget struct {
 	// paid in a year; nil when the benefits are not declared.
 	AdminShare *float64 `json:"adminShare"`
 	// TransitionFrom is the month the transition cost starts to be spent
-	// (YYYY-MM), spread evenly over its months; empty without one.
+	// (YYYY-MM), spread evenly over its months; empty without one. When
+	// Relative, the year is the year's number: "1-01" is year 1's first
+	// month.
 	TransitionFrom string `json:"transitionFrom,omitempty"`
 	// Before and After are the one-off costs falling before the horizon
 	// (already spent) and after it: not counted in the years.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/orgdesign/orgdesign/analysis"
 	"github.com/orgdesign/orgdesign/compare"
@@ -35,17 +36,26 @@ func yearName(y int, relative bool, l *Language) string {
 }
 
 // horizonSentence says over which years the costs are laid out and whether
-// they are discounted.
+// they are discounted; when nothing is dated (relative), the years are
+// numbered and the sentences say so.
 func horizonSentence(start, years int, relative bool, rate float64, l *Language) string {
 	key := "costHorizon"
-	if years == 1 {
-		key = "costHorizonOne"
+	if relative {
+		key += "Relative"
 	}
-	s := l.labelf(key, "{years}", l.Count(years).Text, "{from}", yearName(start, relative, l), "{to}", yearName(start+years-1, relative, l))
+	if years == 1 {
+		key += "One"
+	}
+	from, to := strconv.Itoa(start), strconv.Itoa(start+years-1)
+	s := l.labelf(key, "{years}", l.Count(years).Text, "{from}", from, "{to}", to)
 	if rate == 0 {
 		return s + " " + l.Label("costNotDiscounted")
 	}
-	return s + " " + l.labelf("costDiscounted", "{rate}", l.Percent(rate), "{from}", yearName(start, relative, l))
+	key = "costDiscounted"
+	if relative {
+		key += "Relative"
+	}
+	return s + " " + l.labelf(key, "{rate}", l.Percent(rate), "{from}", from)
 }
 
 func buildBudget(b analysis.Budget, a *analysis.Analysis, n *namer) *Budget {
@@ -109,17 +119,28 @@ func buildBudget(b analysis.Budget, a *analysis.Analysis, n *namer) *Budget {
 	out.TotalHead = l.labelf("totalOverYears", "{from}", yearName(b.Start, b.Relative, l), "{to}", yearName(b.Start+b.Years-1, b.Relative, l))
 	out.Basis = []string{out.Horizon, l.Label("costProRata")}
 	if t := n.res.Transition; t != nil && t.Cost != 0 {
+		// Nothing dated: the transition starts with the horizon, in year 1
+		// (TransitionFrom numbers the year: "1-01").
+		key, from := "costTransition", l.date(b.TransitionFrom)
+		if b.Relative {
+			year, _, _ := strings.Cut(b.TransitionFrom, "-")
+			key, from = "costTransitionRelative", year
+		}
 		if t.Months > 0 {
-			out.Basis = append(out.Basis, l.labelf("costTransitionSpread", "{cost}", n.money(t.Cost, false).Text,
-				"{months}", l.months(t.Months).Text, "{from}", l.date(b.TransitionFrom)))
+			out.Basis = append(out.Basis, l.labelf(key+"Spread", "{cost}", n.money(t.Cost, false).Text,
+				"{months}", l.months(t.Months).Text, "{from}", from))
 		} else {
-			out.Basis = append(out.Basis, l.labelf("costTransitionOnce", "{cost}", n.money(t.Cost, false).Text, "{from}", l.date(b.TransitionFrom)))
+			out.Basis = append(out.Basis, l.labelf(key+"Once", "{cost}", n.money(t.Cost, false).Text, "{from}", from))
 		}
 	}
 	out.Basis = append(out.Basis, l.Label("costMitigationsRule"))
 	if b.Before != 0 || b.After != 0 {
-		out.Basis = append(out.Basis, l.labelf("costOutside", "{before}", n.money(b.Before, false).Text, "{after}", n.money(b.After, false).Text,
-			"{from}", yearName(b.Start, b.Relative, l), "{to}", yearName(b.Start+b.Years-1, b.Relative, l)))
+		key := "costOutside"
+		if b.Relative {
+			key += "Relative"
+		}
+		out.Basis = append(out.Basis, l.labelf(key, "{before}", n.money(b.Before, false).Text, "{after}", n.money(b.After, false).Text,
+			"{from}", strconv.Itoa(b.Start), "{to}", strconv.Itoa(b.Start+b.Years-1)))
 	}
 	if len(b.Undated) > 0 {
 		out.Basis = append(out.Basis, l.labelf("costUndated", "{phases}", n.list(b.Undated)))
@@ -145,7 +166,7 @@ func costsTable(figs []compare.Figures, ids []string, l *Language) (Table, strin
 		return t, ""
 	}
 	first := figs[0].Costs
-	relative := first.ByYear[0].Year == 1 // nothing dated anywhere: years 1, 2…
+	relative := first.Relative
 	for i, y := range first.ByYear {
 		row := []string{yearName(y.Year, relative, l)}
 		for _, f := range figs {
