@@ -90,13 +90,18 @@ func month(date string) (int, bool) {
 const (
 	itemUnit    = "unit"    // a unit instance's own setup and annual costs
 	itemStaff   = "staff"   // one staff line of a unit instance
-	itemChannel = "channel" // a channel, its costs times its points
+	itemChannel = "channel" // a channel, its costs times the places it is present in
 	itemSystem  = "system"  // an information system
+	// itemMitigation is a mitigation's yearly cost (`annual`), whatever its
+	// status; its one-off cost is the budget's, which counts it only when
+	// the measure is not done.
+	itemMitigation = "mitigation"
 )
 
 // costItem is one thing the agency pays for, with the phases it waits for:
 // it exists once each of them has opened ("" is no phase: it exists before every phase).
-// Costs, phases and the budget all add up the same items.
+// The totals of Costs, the phases' headcount and payroll and the budget all
+// add up the same items.
 type costItem struct {
 	kind      string
 	phases    [2]string // an instance's phase and its staff line's
@@ -109,7 +114,8 @@ type costItem struct {
 // costItems lists what a scenario pays for: each unit instance's own costs
 // and each of its staff lines (headcount × the profile's annual cost), each
 // channel (its costs per place it is present in: each territory unit of its
-// level, its `at` unit, or once; never per declared point) and each system.
+// level, its `at` unit, or once; never per declared point), each system and
+// each mitigation's yearly cost.
 func costItems(r *model.Resolved) []costItem {
 	items := make([]costItem, 0, len(r.Instances)*3+len(r.Channels)+len(r.Systems))
 	for _, in := range r.Instances {
@@ -140,14 +146,21 @@ func costItems(r *model.Resolved) []costItem {
 			items = append(items, costItem{kind: itemSystem, phases: [2]string{s.Phase}, setup: s.Cost.Setup, annual: s.Cost.Annual})
 		}
 	}
+	for _, rk := range r.Risks {
+		for _, m := range rk.Mitigations {
+			if m.Annual != 0 {
+				items = append(items, costItem{kind: itemMitigation, phases: [2]string{m.Phase}, annual: m.Annual})
+			}
+		}
+	}
 	return items
 }
 
 // Budget is a scenario's costs laid out by calendar year over a horizon:
 // one-off costs (the transition, installing units and channels, building
 // systems, the mitigations of the register) in the year they fall, running
-// costs (payroll and the annual costs of units, channels and systems) pro
-// rata of the months each item is open in the year.
+// costs (payroll and the annual costs of units, channels, systems and
+// mitigations) pro rata of the months each item is open in the year.
 type Budget struct {
 	Start    int          `json:"start"` // the first year
 	Years    int          `json:"horizonYears"`
@@ -196,13 +209,14 @@ type BudgetYear struct {
 	Mitigations  float64 `json:"mitigations"`  // the costs of the register's mitigations not yet done
 	OneOff       float64 `json:"oneOff"`
 	Payroll      float64 `json:"payroll"`
-	OtherRunning float64 `json:"otherRunning"` // the annual costs of units, channels and systems
+	OtherRunning float64 `json:"otherRunning"` // the annual costs of units, channels, systems and mitigations
 	Running      float64 `json:"running"`
 	Total        float64 `json:"total"`
 }
 
 // RunningPerYear is the running cost of a full year with everything open:
-// the payroll and the annual costs of units, channels and systems. It is the
+// the payroll and the annual costs of units, channels, systems and
+// mitigations. It is the
 // numerator of the administrative cost share (Indicators.AdminShare) and the
 // steady state of a Budget.
 func (c Costs) RunningPerYear() float64 { return c.Payroll + c.Annual }

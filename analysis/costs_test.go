@@ -203,3 +203,38 @@ func TestPhasesShareItems(t *testing.T) {
 		t.Errorf("setup, annual besides staff = %v, %v; want 590, 120", a.Costs.Setup, a.Costs.Annual)
 	}
 }
+
+// TestMitigationAnnual: a mitigation's `annual` is a running cost from its
+// phase (else from the start), whatever its status, and part of the steady
+// state and the administrative share; its one-off `cost` counts only while
+// the measure is not done.
+func TestMitigationAnnual(t *testing.T) {
+	a := Analyze(loadText(t, `scenario: { id: m, title: M, currency: XOF, year: 2030 }
+phases: [ { id: ph-1, title: Un, start: 2030-01 }, { id: ph-2, title: Deux, start: 2030-07 } ]
+profiles: [ { id: agent, title: Agent, annualCost: 10 } ]
+units: [ { id: dg, name: DG, kind: executive, staff: [ { profile: agent, count: 3 } ] } ]
+demand: { households: 100, benefitsPerYear: 1000 }
+risks:
+  - id: r1
+    title: R
+    category: operational
+    owner: dg
+    likelihood: 3
+    impact: 3
+    mitigations:
+      - { id: m-faite, title: Faite, reduces: impact, by: 1, cost: 70, annual: 12, status: done, phase: ph-2 }
+      - { id: m-prevue, title: Prévue, reduces: likelihood, by: 1, cost: 50, annual: 24, status: planned }
+`), Options{Horizon: Horizon{Start: 2030, Years: 2}})
+	b := a.Budget
+	// 2030: payroll 3 × 10; the measure done runs from July, 12 × 6/12 = 6,
+	// the planned one, without a phase, all year, 24; the planned one's cost
+	// 50 once, the done one's 70 not counted. 2031: 30 and 12 + 24.
+	checkYears(t, b, [][7]float64{{2030, 0, 0, 0, 50, 30, 30}, {2031, 0, 0, 0, 0, 30, 36}})
+	if b.Total != 176 {
+		t.Errorf("total = %v, want 176", b.Total)
+	}
+	// Steady state: 30 + 36 = 66, over the benefits 1,000.
+	if a.Costs.Annual != 36 || b.RunningPerYear != 66 || b.AdminShare == nil || !near(*b.AdminShare, 0.066) {
+		t.Errorf("annual %v, running per year %v, admin share %v; want 36, 66, 0.066", a.Costs.Annual, b.RunningPerYear, b.AdminShare)
+	}
+}

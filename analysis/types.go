@@ -36,7 +36,7 @@ type Costs struct {
 	Headcount   int           `json:"headcount"`
 	Payroll     float64       `json:"payroll"`
 	Setup       float64       `json:"setupCost"`  // units, channels and systems, besides staff
-	Annual      float64       `json:"annualCost"` // idem, every year besides payroll
+	Annual      float64       `json:"annualCost"` // units, channels, systems and mitigations, every year besides payroll
 	ByUnit      []UnitCost    `json:"byUnit"`
 	ByTier      []GroupCost   `json:"byTier"`
 	ByProfile   []ProfileCost `json:"byProfile"`
@@ -262,7 +262,7 @@ type Indicators struct {
 	TerritorialShare      float64 `json:"territorialStaffShare"` // headcount outside the central tier, 0–1
 	// AdminShare is the administrative cost share: the running cost of a
 	// full year with everything open (payroll and the annual costs of units,
-	// channels and systems) over the benefits paid in a year
+	// channels, systems and mitigations) over the benefits paid in a year
 	// (demand.benefitsPerYear); nil when the benefits are not declared.
 	AdminShare        *float64 `json:"adminShare"`
 	BoardSize         int      `json:"boardSize"`

@@ -44,7 +44,7 @@ type Figures struct {
 	Currency         string   `json:"currency,omitempty"`
 	Headcount        int      `json:"headcount"`
 	Payroll          float64  `json:"payroll"`
-	AnnualCost       float64  `json:"annualCost"` // units, channels and systems, every year besides payroll
+	AnnualCost       float64  `json:"annualCost"` // units, channels, systems and mitigations, every year besides payroll
 	SetupCost        float64  `json:"setupCost"`
 	TransitionCost   *float64 `json:"transitionCost"`   // nil without a transition section
 	TransitionMonths *float64 `json:"transitionMonths"` // idem

@@ -7,8 +7,8 @@ import "github.com/orgdesign/orgdesign/analysis"
 type Costs struct {
 	OneOff float64 `json:"oneOff"` // the one-off costs falling within the horizon
 	// RunningPerYear is the steady state: the running cost of a full year
-	// with everything open (payroll and the annual costs of units, channels
-	// and systems).
+	// with everything open (payroll and the annual costs of units, channels,
+	// systems and mitigations).
 	RunningPerYear float64    `json:"runningPerYear"`
 	ByYear         []YearCost `json:"byYear"`
 	HorizonYears   int        `json:"horizonYears"`

@@ -12,7 +12,8 @@
 //
 // A computed criterion takes its value from a metric of the scenario's
 // figures (Figures.Metric): payroll, headcount, annual-cost (the running cost
-// of units, channels and systems besides payroll), setup-cost,
+// of units, channels, systems and the register's mitigations besides
+// payroll), setup-cost,
 // residual-risk (the residual exposure: the sum of the residual scores of the
 // register, the structural findings it accepts included), open-findings
 // (the findings neither accepted nor dismissed), capacity-gap (the staff short of

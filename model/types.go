@@ -338,7 +338,8 @@ type Mitigation struct {
 	Title   string  `yaml:"title" json:"title" jsonschema:"required"`
 	Reduces string  `yaml:"reduces" json:"reduces" jsonschema:"required,enum=likelihood,enum=impact"`
 	By      int     `yaml:"by" json:"by" jsonschema:"required"`
-	Cost    float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Cost    float64 `yaml:"cost,omitempty" json:"cost,omitempty" jsonschema:"minimum=0,description=One-off cost in the scenario's currency (not counted once the measure is done)"`
+	Annual  float64 `yaml:"annual,omitempty" json:"annual,omitempty" jsonschema:"minimum=0,description=Yearly cost once in place in the scenario's currency: a running cost from the measure's phase whatever its status"` // a measure in place still costs every year
 	Status  string  `yaml:"status,omitempty" json:"status,omitempty" jsonschema:"enum=planned,enum=in-progress,enum=done"`
 	Phase   string  `yaml:"phase,omitempty" json:"phase,omitempty"`
 	Owner   string  `yaml:"owner,omitempty" json:"owner,omitempty"`

@@ -424,6 +424,7 @@ func (k *checker) risks() {
 				c.errorf(m.PosOf("by"), "out-of-range", "%s: `by` must be from 0 to 4 levels", mw)
 			}
 			checkNonNegative(c, &m.Meta, "cost", m.Cost, mw)
+			checkNonNegative(c, &m.Meta, "annual", m.Annual, mw)
 			k.phase(&m.Meta, m.Phase, mw)
 			k.ref(m.PosOf("owner"), m.Owner, orgParty, true, mw+" owner")
 		}
