@@ -275,8 +275,9 @@ type Indicators struct {
 	Registry          string   `json:"registry,omitempty"`
 	Payments          string   `json:"payments,omitempty"`
 	// ServicePoints counts every place a household can be served in person:
-	// the own offices, partners' counters, mobile units and agents' points
-	// (ServicePointsByKind, every kind of ServicePointKinds in its order).
+	// the own offices, partners' counters and mobile units. Payment agents'
+	// points are listed in ServicePointsByKind (every kind of
+	// ServicePointKinds, in its order) but not counted (ServicePointCounted).
 	ServicePoints       int          `json:"servicePoints"`
 	ServicePointsByKind []KindPoints `json:"servicePointsByKind"`
 }

@@ -14,8 +14,9 @@ import (
 // and the pack.
 
 // servicePointsText is a number of service points with its kinds:
-// "324 (12 own offices, 225 partners' counters, 12 mobile units, 75
-// agent-network points)"; the kinds without any are left out.
+// "249 (12 own offices, 225 partners' counters, 12 mobile units, 75
+// agent-network payment points (not in the total))" — the agents' points
+// listed, not counted; the kinds without any are left out.
 func servicePointsText(total int, byKind []analysis.KindPoints, l *Language) string {
 	f, kinds := servicePointFigures(analysis.Indicators{ServicePoints: total, ServicePointsByKind: byKind}, l)
 	if kinds == "" {

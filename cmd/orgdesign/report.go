@@ -57,10 +57,11 @@ standards, information systems, the benchmark indicators, the build-up by
 phase, the international comparison with the countries and the scorecard
 against the international instruments, the risks and mitigations (heat maps
 inherent beside residual, the risks above the appetite, the register sorted by
-residual score, the mitigations, the risks derived from the structure with
-their reasons), the charts, and the files' diagnostics. The index sets the
-options side by side, their residual risk exposure and their high or critical
-residual risks among them. The charts are inline SVG in the HTML and SVG files
+residual score with the structural findings it accepts, the mitigations, the
+findings to triage with the rule's explanation and those dismissed with their
+reason), the charts, and the files' diagnostics. The index sets the
+options side by side, their residual risk exposure, their high or critical
+residual risks and their open findings among them. The charts are inline SVG in the HTML and SVG files
 in charts/ beside the Markdown.
 
 --simulate N adds each scenario's loss simulation (--seed S: the same seed
