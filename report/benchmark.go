@@ -168,8 +168,15 @@ func (k *comparer) unit(u string) string {
 // term writes one figure of a basis: "800 posts (2020)".
 func (k *comparer) term(t benchmarks.Term, unit string) string {
 	s := k.l.Number(t.Value, 2) + " " + unit
+	var about []string
+	if t.Basis != "" { // what a staff or beneficiary figure counts
+		about = append(about, k.l.Enum("figureBasis", t.Basis))
+	}
 	if t.Year != "" {
-		s += " (" + t.Year + ")"
+		about = append(about, t.Year)
+	}
+	if len(about) > 0 {
+		s += " (" + strings.Join(about, ", ") + ")"
 	}
 	return s
 }

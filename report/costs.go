@@ -161,7 +161,7 @@ func buildBudget(b analysis.Budget, a *analysis.Analysis, n *namer) *Budget {
 // costsTable is the comparison's costs by year: one row per year, one
 // column per option, then the horizon's total and present value.
 func costsTable(figs []compare.Figures, ids []string, l *Language) (Table, string) {
-	t := Table{Head: heads(l.word("year"), ids), Right: rightCols(len(ids)+1, 1)}
+	t := Table{Head: heads(l.Label("year"), ids), Right: rightCols(len(ids)+1, 1)}
 	if len(figs) == 0 || len(figs[0].Costs.ByYear) == 0 {
 		return t, ""
 	}
@@ -187,25 +187,25 @@ func costsTable(figs []compare.Figures, ids []string, l *Language) (Table, strin
 }
 
 // costRows are the comparison's cost figures, one row each.
-func costRows(row func(key string, cell func(f compare.Figures) string), l *Language) {
+func costRows(row func(name string, cell func(f compare.Figures) string), l *Language) {
 	money := func(v func(c compare.Costs) float64) func(f compare.Figures) string {
 		return func(f compare.Figures) string { return l.Amount(v(f.Costs), f.Currency).Text }
 	}
-	row("oneOffCost", money(func(c compare.Costs) float64 { return c.OneOff }))
-	row("runningPerYear", money(func(c compare.Costs) float64 { return c.RunningPerYear }))
-	row("totalCost", money(func(c compare.Costs) float64 { return c.Total }))
-	row("presentValue", money(func(c compare.Costs) float64 { return c.PresentValue }))
-	row("perHousehold", func(f compare.Figures) string {
+	row(l.word("oneOffCost"), money(func(c compare.Costs) float64 { return c.OneOff }))
+	row(l.Label("runningPerYear"), money(func(c compare.Costs) float64 { return c.RunningPerYear }))
+	row(l.word("totalCost"), money(func(c compare.Costs) float64 { return c.Total }))
+	row(l.Label("presentValue"), money(func(c compare.Costs) float64 { return c.PresentValue }))
+	row(l.word("perHousehold"), func(f compare.Figures) string {
 		if v := f.Costs.PerHouseholdPerYear; v != nil {
 			return l.smallAmount(*v, f.Currency)
 		}
-		return l.word("unknown")
+		return l.Label("unknown")
 	})
-	row("adminShare", func(f compare.Figures) string {
+	row(l.Label("adminShare"), func(f compare.Figures) string {
 		if v := f.Costs.AdminShare; v != nil {
 			return l.Percent(*v)
 		}
-		return l.word("unknownShare")
+		return l.Label("unknownShare")
 	})
 }
 
