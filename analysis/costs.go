@@ -47,6 +47,16 @@ func StudyHorizon(study *model.Study, scenarios []*model.Resolved) Horizon {
 	return h
 }
 
+// OnStudy returns opts with the study's horizon (StudyHorizon) unless opts
+// already has one: every option of a study costed on one basis. study may
+// be nil.
+func (o Options) OnStudy(study *model.Study, scenarios []*model.Resolved) Options {
+	if o.Horizon == (Horizon{}) {
+		o.Horizon = StudyHorizon(study, scenarios)
+	}
+	return o
+}
+
 // scenarioStart is the first year of a scenario alone: the year its earliest
 // phase starts, else its target year, else 0.
 func scenarioStart(r *model.Resolved) int {

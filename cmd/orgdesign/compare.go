@@ -11,12 +11,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/orgdesign/orgdesign/analysis"
 	"github.com/orgdesign/orgdesign/benchmarks"
 	"github.com/orgdesign/orgdesign/compare"
 	"github.com/orgdesign/orgdesign/model"
 	"github.com/orgdesign/orgdesign/report"
-	"github.com/orgdesign/orgdesign/risk"
 	"github.com/orgdesign/orgdesign/templates"
 )
 
@@ -133,8 +131,8 @@ func (o *compareOptions) run(cmd *cobra.Command, args []string) error {
 		draws = -1 // compare.Options: 0 is the default, negative none
 	}
 	res := compare.Compare(set, compare.Options{Study: study, Countries: countries, Seed: o.seed, Draws: draws})
-	if stale := risk.CheckScenarios(set.Scenarios, analysis.Options{}); len(stale) > 0 { // triages naming no finding
-		_ = model.WriteText(cmd.ErrOrStderr(), stale)
+	if len(res.Triage) > 0 { // triages naming no finding
+		_ = model.WriteText(cmd.ErrOrStderr(), res.Triage)
 	}
 	out := cmd.OutOrStdout()
 	if o.format == "json" {
