@@ -22,6 +22,29 @@ type Set struct {
 	broken int
 }
 
+// StudyScenarioIDs are the ids of the scenarios a study names: those of the
+// scenario files it lists (paths relative to its file studyFile, each read
+// for its header; an unreadable one is skipped), then those its scores
+// name, each once, in that order. It resolves nothing: it tells what a
+// study was written for without loading its options.
+func (l *Loader) StudyScenarioIDs(studyFile string, st *Study) []string {
+	var ids []string
+	add := func(id string) {
+		if id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, ref := range st.Header.Scenarios {
+		if f, _, err := l.File(relative(studyFile, ref.File)); err == nil && f != nil && f.Kind == KindScenario {
+			add(f.Scenario.Header.ID)
+		}
+	}
+	for _, sc := range st.Scores {
+		add(sc.Scenario)
+	}
+	return ids
+}
+
 // LoadSet reads the named files: a study pulls in its scenarios, scenario files
 // are resolved, shared contexts are checked through the scenarios that extend
 // them, territory files are checked on their own.
