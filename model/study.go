@@ -242,8 +242,8 @@ func checkStudy(set *Set, c *diags) {
 			}
 			if len(groups) > 0 && !groups[g] && g != "all" {
 				// A weight's group would otherwise add a group to the combined mean.
-				c.add(cr.PosOf("weights"), Error, "unknown-reference", "one of: "+strings.Join(keysOf(groups), ", "), "%s: no stakeholder is in group %q", what, g)
-				c.suggestTo(g, keysOf(groups)) // the nearest group, when one is near
+				c.add(cr.PosOf("weights"), Error, "unknown-reference", "", "%s: no stakeholder is in group %q", what, g)
+				c.oneOfTo(g, keysOf(groups))
 			}
 		}
 		criteria[cr.ID] = cr
@@ -267,8 +267,8 @@ func checkStudy(set *Set, c *diags) {
 		}
 		if sc.Group != "" && len(groups) > 0 && !groups[sc.Group] {
 			// A score's group would otherwise add a group to the combined mean.
-			c.add(sc.PosOf("group"), Error, "unknown-reference", suggest(sc.Group, keysOf(groups)),
-				"%s: no stakeholder is in group %q", what, sc.Group)
+			c.add(sc.PosOf("group"), Error, "unknown-reference", "", "%s: no stakeholder is in group %q", what, sc.Group)
+			c.oneOfTo(sc.Group, keysOf(groups))
 		}
 	}
 	for _, d := range s.Decisions {

@@ -409,7 +409,7 @@ func (k *checker) risks() {
 				c.errorf(rk.PosOf(key), "out-of-range", "%s: %s needs low ≤ likely ≤ high", what, key)
 			}
 		}
-		if rk.Finding != "" && !ValidFindingID(rk.Finding) {
+		if rk.Finding != "" && !ValidID(rk.Finding) {
 			c.add(rk.PosOf("finding"), Error, "invalid-id", "a finding's id is its rule's code and its subject, as `orgdesign risk` lists it, e.g. critical-system-si-asd",
 				"%s: finding %q is not a finding id", what, rk.Finding)
 		}
@@ -454,7 +454,7 @@ func (k *checker) dismissed() {
 		if d.Finding == "" {
 			continue
 		}
-		if !ValidFindingID(d.Finding) {
+		if !ValidID(d.Finding) {
 			c.add(d.PosOf("finding"), Error, "invalid-id", "a finding's id is its rule's code and its subject, as `orgdesign risk` lists it", "%q is not a finding id", d.Finding)
 		}
 		if seen[d.Finding] {

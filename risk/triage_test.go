@@ -168,7 +168,7 @@ func TestFindingIDsOfTheDefaultStudy(t *testing.T) {
 		seen := map[string]bool{}
 		for _, f := range a.Findings {
 			total++
-			if seen[f.ID] || !model.ValidFindingID(f.ID) {
+			if seen[f.ID] || !model.ValidID(f.ID) {
 				t.Errorf("%s: finding %q (rule %s, subjects %v) is repeated or not a valid finding id", r.Header.ID, f.ID, f.Rule, f.Subjects)
 			}
 			seen[f.ID] = true
