@@ -221,6 +221,11 @@ type Channel struct {
 	Points *int `yaml:"points,omitempty" json:"points,omitempty" jsonschema:"minimum=0,description=The number of physical points of the channel in all (service points); without it one per territory unit of per or one for at. The channel's costs stay per place"`
 }
 
+// InPerson reports whether households come to the channel in person (an
+// office, a counter, a mobile unit, an agent): a digital channel or a call
+// centre has no place, and so no points.
+func (ch *Channel) InPerson() bool { return ch.Kind != "digital" && ch.Kind != "call-centre" }
+
 // Relation is an institutional link.
 type Relation struct {
 	Meta  `yaml:"-" json:"-"`

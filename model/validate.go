@@ -476,7 +476,7 @@ func checkPoints(c *diags, ch *Channel, what string) {
 		return
 	}
 	checkNonNegative(c, &ch.Meta, "points", float64(*ch.Points), what)
-	if ch.Kind == "digital" || ch.Kind == "call-centre" {
+	if !ch.InPerson() {
 		c.add(ch.PosOf("points"), Warning, "ignored-field", "remove `points`, or give the channel an in-person kind such as partner-counter or mobile-unit", "%s is a %s channel: `points` counts places households come to in person and is ignored", what, ch.Kind)
 		c.say("points-ignored", ch.ID, ch.Kind)
 	}

@@ -205,7 +205,7 @@ func figuresTable(figs []compare.Figures, ids []string, l *Language, peers map[s
 	row(l.word("prerequisites"), func(f compare.Figures) string { return l.Count(f.Prerequisites).Text })
 	row(l.word("offices"), func(f compare.Figures) string { return l.Count(f.Offices).Text })
 	row(l.Label("servicePoints"), func(f compare.Figures) string { return l.Count(f.ServicePoints).Text })
-	for _, kind := range analysis.ServicePointKinds { // the kinds some scenario has, one row each
+	for _, kind := range analysis.ServicePointKinds() { // the kinds some scenario has, one row each
 		if !slices.ContainsFunc(figs, func(f compare.Figures) bool { return pointsOf(f.ServicePointsByKind, kind) > 0 }) {
 			continue
 		}

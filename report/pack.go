@@ -117,7 +117,7 @@ func noRationale(set *model.Set, rec *compare.Recommendation) model.Diagnostic {
 // short of the standards and its share of the staff required.
 func pointsTable(figs []compare.Figures, l *Language) Table {
 	t := Table{Head: []string{l.Label("scenario"), l.Label("servicePoints")}}
-	for _, k := range analysis.ServicePointKinds {
+	for _, k := range analysis.ServicePointKinds() {
 		w := []rune(l.word("pointKind-" + k))
 		t.Head = append(t.Head, strings.ToUpper(string(w[:1]))+string(w[1:]))
 	}
@@ -125,7 +125,7 @@ func pointsTable(figs []compare.Figures, l *Language) Table {
 	t.Right = rightCols(len(t.Head), 1)
 	for _, f := range figs {
 		row := []string{f.Scenario, l.Count(f.ServicePoints).Text}
-		for _, k := range analysis.ServicePointKinds {
+		for _, k := range analysis.ServicePointKinds() {
 			row = append(row, l.Count(pointsOf(f.ServicePointsByKind, k)).Text)
 		}
 		t.Rows = append(t.Rows, append(row, capacityGapText(f.CapacityGap, f.CapacityGapShare, f.StaffRequired, l)))
