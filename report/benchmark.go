@@ -328,7 +328,7 @@ func (k *comparer) peers(out *Comparison) {
 		row := k.peerRow(frame, p, i+1)
 		out.Peers = append(out.Peers, row)
 		if i == 0 && p.Known > 0 {
-			out.NearestPeer = row.Country + " (" + strconv.Itoa(len(p.Near)) + "/" + strconv.Itoa(p.Known) + ")"
+			out.NearestPeer = row.Country + " (" + tally(p, l) + ")"
 		}
 	}
 	if p := k.c.Self; p != nil {
@@ -336,6 +336,13 @@ func (k *comparer) peers(out *Comparison) {
 		out.Self = &row
 		out.SelfNote = l.labelf("selfPeerNote", "{country}", row.Country)
 	}
+}
+
+// tally is a peer's similarity as the count its score is: "5,5/7", an
+// unknown feature counting half (benchmarks.Peer.Tally).
+func tally(p benchmarks.Peer, l *Language) string {
+	m, n := p.Tally()
+	return l.Number(m, 1) + "/" + strconv.Itoa(n)
 }
 
 // peerRow words one country's similarity with the scenario; rank 0: no rank.
@@ -353,9 +360,8 @@ func (k *comparer) peerRow(frame map[string]benchmarks.FrameRow, p benchmarks.Pe
 			" ("+l.Label("scenarioChoice")+l.Label("colon")+" "+k.frameValue(field, frame[field].Scenario)+")")
 	}
 	sep := l.Label("listSeparator")
-	matches := strconv.Itoa(len(p.Near)) + "/" + strconv.Itoa(p.Known)
 	row := PeerRow{Country: k.names[p.Country], Code: strings.ToUpper(p.Country),
-		Score: l.Percent(p.Score) + " (" + matches + ")", Near: strings.Join(near, sep), Far: strings.Join(far, sep)}
+		Score: l.Percent(p.Score) + " (" + tally(p, l) + ")", Near: strings.Join(near, sep), Far: strings.Join(far, sep)}
 	if rank > 0 {
 		row.Rank = l.Count(rank)
 	}
