@@ -218,7 +218,7 @@ func figuresTable(figs []compare.Figures, ids []string, l *Language, peers map[s
 	row(l.word("capacityGap"), func(f compare.Figures) string {
 		return capacityGapText(f.CapacityGap, f.CapacityGapShare, f.StaffRequired, l)
 	})
-	row(l.word("raciGaps"), func(f compare.Figures) string { return l.Count(f.RACIGaps).Text })
+	row(l.Label("raciGaps"), func(f compare.Figures) string { return l.Count(f.RACIGaps).Text })
 	row(l.word("exposure"), func(f compare.Figures) string { return l.Count(f.Exposure).Text })
 	row(l.word("metric-open-findings"), func(f compare.Figures) string { return l.Count(f.OpenFindings).Text })
 	row(l.word("highRisks"), func(f compare.Figures) string {
