@@ -305,14 +305,28 @@ func buildCapacity(res *model.Resolved, c analysis.Capacity, n *namer) Capacity 
 }
 
 // channelReach says where a channel is: national, one point per unit of a
-// territory level, or one territory unit.
+// territory level, or one territory unit; with the points the channel
+// declares, their number in all (not one per unit). A level is named as
+// the territory writes it, quoted.
 func channelReach(ch analysis.ChannelReach, n *namer) string {
 	l := n.l
+	points := l.Count(ch.Points).Text + " " + l.Label("points")
+	if ch.Points == 1 {
+		points = l.Count(ch.Points).Text + " " + l.Label("point")
+	}
 	switch {
+	case ch.Reach == "national" && ch.Declared:
+		return l.labelf("reachNationalDeclared", "{points}", points)
 	case ch.Reach == "national":
 		return l.Label("nationalReach")
 	case n.res.Territory != nil && n.res.Territory.HasLevel(ch.Reach):
-		return l.Count(ch.Points).Text + " " + l.Label("points") + ", " + l.Label("onePerLevel") + " " + ch.Reach
+		key := "reachLevel"
+		if ch.Declared {
+			key = "reachLevelDeclared"
+		}
+		return l.labelf(key, "{points}", points, "{level}", ch.Reach)
+	case ch.Declared:
+		return l.labelf("reachPlaceDeclared", "{points}", points, "{place}", n.name(ch.Reach))
 	}
 	return n.name(ch.Reach)
 }

@@ -139,7 +139,11 @@ func servicePointFigures(ind analysis.Indicators, l *Language) (Figure, string) 
 	var parts []string
 	for _, k := range ind.ServicePointsByKind {
 		if k.Points > 0 {
-			parts = append(parts, l.Count(k.Points).Text+" "+l.word("pointKind-"+k.Kind))
+			key := "pointKind-" + k.Kind
+			if k.Points == 1 {
+				key += "-one"
+			}
+			parts = append(parts, l.Count(k.Points).Text+" "+l.word(key))
 		}
 	}
 	return l.Count(ind.ServicePoints), strings.Join(parts, ", ")

@@ -52,9 +52,11 @@ var ruleUnderstaffed = Rule{
 			}
 			out = append(out, finding{
 				subjects: subjects,
-				explanation: textf("%d unité(s) de %s manquent de %d agents au regard des normes de service (%d prévus pour %d requis).",
-					"%d unit(s) of %s lack %d staff against the service standards (%d planned for %d required).",
-					len(s.instances), in.label(tpl), s.total, s.planned, s.required),
+				explanation: textf("%s de %s %s de %d %s au regard des normes de service (effectif prévu : %d, requis : %d).",
+					"%s of %s %s %d %s against the service standards (planned: %d, required: %d).",
+					byCount(len(s.instances), Text{"1 unité", "1 unit"}, textf("%d unités", "%d units", len(s.instances))), in.label(tpl),
+					byCount(len(s.instances), Text{"manque", "lacks"}, Text{"manquent", "lack"}),
+					s.total, byCount(s.total, Text{"agent", "staff"}, Text{"agents", "staff"}), s.planned, s.required),
 			})
 		}
 		return out

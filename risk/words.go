@@ -21,6 +21,15 @@ func (t Text) In(lang string) string {
 	return t.FR
 }
 
+// byCount is the singular text when n is 1, else the plural: a sentence
+// says "1 unité dépasse", not "1 unité(s) dépassent".
+func byCount(n int, one, many Text) Text {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // textf formats a French and an English pattern with the same arguments; an
 // argument that is a Text takes its value in each language.
 func textf(fr, en string, args ...any) Text {
