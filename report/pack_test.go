@@ -113,7 +113,7 @@ func TestAlertRendered(t *testing.T) {
 		page[f.Name] = string(f.Data)
 	}
 	md, html := page["index.md"], page["index.html"]
-	if !strings.Contains(md, "**Statut**\u00a0: version de consultation — document provisoire, consultations en cours\n") {
+	if !strings.Contains(md, "**Statut**\u00a0: version de consultation — document provisoire, à revoir après les consultations\n") {
 		t.Errorf("the Markdown cover has no status:\n%.600s", md)
 	}
 	if !strings.Contains(md, "## Synthèse\n\n> [!WARNING]\n> **La recommandation s'écarte du classement multicritère**\n>\n> - La recommandation retient") ||
