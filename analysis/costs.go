@@ -187,7 +187,7 @@ type Budget struct {
 	// horizon reaches it.
 	RunningPerYear float64 `json:"runningPerYear"`
 	// PresentValue discounts each year's total to the first year:
-	// total / (1 + rate)^(year − start).
+	// total / (1 + rate)^(year − start); without a rate it is Total.
 	PresentValue float64 `json:"presentValue"`
 	// PerHouseholdPerYear is the average cost of a year of the horizon (Total
 	// / Years) per beneficiary household (demand.households); nil without

@@ -14,8 +14,11 @@ type Costs struct {
 	HorizonYears   int        `json:"horizonYears"`
 	// Relative is true when nothing is dated anywhere: the years are
 	// numbered 1, 2… from the start, not calendar years.
-	Relative     bool    `json:"relative,omitempty"`
-	Total        float64 `json:"total"` // the sum of the years' totals
+	Relative bool    `json:"relative,omitempty"`
+	Total    float64 `json:"total"` // the sum of the years' totals
+	// PresentValue discounts each year's total to the first year at
+	// DiscountRate; without a rate it equals Total (the pages then say the
+	// present value does not apply).
 	PresentValue float64 `json:"presentValue"`
 	DiscountRate float64 `json:"discountRate"`
 	// PerHouseholdPerYear is Total / HorizonYears per beneficiary household;

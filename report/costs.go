@@ -102,16 +102,16 @@ func buildBudget(b analysis.Budget, a *analysis.Analysis, n *namer) *Budget {
 	if b.AdminShare != nil {
 		share = l.Percent(*b.AdminShare)
 	}
-	pv := l.Label("presentValue")
-	if b.Rate == 0 {
-		pv += " " + l.Label("notDiscounted")
+	pv := n.money(b.PresentValue, false).Text
+	if b.Rate == 0 { // nothing to discount: the total is the figure
+		pv = l.Label("presentValueNone")
 	}
 	out.Facts = []Row{
 		{l.Label("oneOffOverHorizon"), out.OneOff.Text},
 		{l.Label("runningOverHorizon"), n.money(b.Running, false).Text},
 		{l.Label("totalOverHorizon"), out.Total.Text},
 		{l.Label("runningPerYear"), out.RunningPerYear.Text},
-		{pv, n.money(b.PresentValue, false).Text},
+		{l.Label("presentValue"), pv},
 		{l.Label("perHouseholdPerYear"), perHousehold},
 		{l.Label("adminShare"), share},
 	}
@@ -194,7 +194,12 @@ func costRows(row func(name string, cell func(f compare.Figures) string), l *Lan
 	row(l.word("oneOffCost"), money(func(c compare.Costs) float64 { return c.OneOff }))
 	row(l.Label("runningPerYear"), money(func(c compare.Costs) float64 { return c.RunningPerYear }))
 	row(l.word("totalCost"), money(func(c compare.Costs) float64 { return c.Total }))
-	row(l.Label("presentValue"), money(func(c compare.Costs) float64 { return c.PresentValue }))
+	row(l.Label("presentValue"), func(f compare.Figures) string {
+		if f.Costs.DiscountRate == 0 {
+			return l.Label("presentValueNoneShort")
+		}
+		return l.Amount(f.Costs.PresentValue, f.Currency).Text
+	})
 	row(l.word("perHousehold"), func(f compare.Figures) string {
 		if v := f.Costs.PerHouseholdPerYear; v != nil {
 			return l.smallAmount(*v, f.Currency)

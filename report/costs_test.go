@@ -162,3 +162,43 @@ func TestCostsTableRelative(t *testing.T) {
 		}
 	}
 }
+
+// TestPresentValueWithoutRate: without a discount rate the present value
+// does not apply, in the scenario's facts and in the comparison; the JSON
+// figure stays the total.
+func TestPresentValueWithoutRate(t *testing.T) {
+	set, diags := loadFixture(t)
+	if set.Study.Header.DiscountRate != nil {
+		t.Fatal("the fixture declares a discount rate")
+	}
+	r, err := BuildWith(set, diags, "fr", BuildOptions{NoCharts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Release()
+	facts := map[string]string{}
+	for _, f := range r.Scenarios[0].Budget().Facts {
+		facts[f.Label] = f.Value
+	}
+	if got, want := facts["Valeur actuelle"], "sans objet (aucun taux d'actualisation déclaré\u00a0; le total n'est pas actualisé)"; got != want {
+		t.Errorf("present value %q, want %q", got, want)
+	}
+	res := compare.Compare(set, compare.Options{Draws: -1})
+	if c := res.Scenarios[0].Costs; c.DiscountRate != 0 || c.PresentValue != c.Total {
+		t.Errorf("JSON: rate %v, present value %v, total %v", c.DiscountRate, c.PresentValue, c.Total)
+	}
+	l, _ := NewLanguage("fr")
+	tab := figuresTable(res.Scenarios, []string{"a", "b"}, l, nil)
+	found := false
+	for _, row := range tab.Rows {
+		if row[0] == "Valeur actuelle" {
+			found = true
+			if row[1] != "sans objet" || row[2] != "sans objet" {
+				t.Errorf("comparison row %q", row)
+			}
+		}
+	}
+	if !found {
+		t.Error("the comparison has no present value row")
+	}
+}
