@@ -117,16 +117,14 @@ func costs(r *model.Resolved, items []costItem) Costs {
 				pc.Payroll += float64(s.Count) * p.AnnualCost
 			}
 		}
-		c.Headcount += in.Headcount
-		c.Payroll += in.Payroll
-		c.Setup += setup
-		c.Annual += annual
 	}
+	// The totals are the items' (the budget's and the phases'); the
+	// breakdowns above are the units'.
 	for _, it := range items {
-		if it.kind == itemChannel || it.kind == itemSystem {
-			c.Setup += it.setup
-			c.Annual += it.annual
-		}
+		c.Headcount += it.headcount
+		c.Payroll += it.payroll
+		c.Setup += it.setup
+		c.Annual += it.annual
 	}
 	for i, u := range r.Units {
 		c.ByUnit[i] = *byUnit[u.ID]

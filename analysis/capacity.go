@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 
 	"github.com/orgdesign/orgdesign/model"
 )
@@ -19,7 +20,7 @@ func required(st *model.Standard, households, population float64) int {
 }
 
 func capacity(r *model.Resolved) Capacity {
-	c := Capacity{Instances: []InstanceCapacity{}, National: []ProfileGap{}, Channels: []StageChannels{}}
+	c := Capacity{Places: []PlaceCapacity{}, National: []ProfileGap{}, Channels: []StageChannels{}}
 	var standards []*model.Standard
 	households, population := 0.0, 0.0
 	if d := r.Demand; d != nil {
@@ -38,39 +39,14 @@ func capacity(r *model.Resolved) Capacity {
 				c.FrontOffice += s.Count
 			}
 		}
-		var ic *InstanceCapacity
-		for _, st := range standards {
-			if st.Tier == "" || st.Tier != in.Unit.TierOrDefault() {
-				continue
-			}
-			if ic == nil {
-				place := ""
-				if in.Place != nil {
-					place = in.Place.ID
-				}
-				ic = &InstanceCapacity{Instance: in.ID, Name: in.Name, Template: in.Template, Tier: in.Unit.TierOrDefault(),
-					Place: place, Households: in.Households, Population: in.Population}
-			}
-			planned := 0
-			for _, s := range in.Staff {
-				if s.Profile == st.Profile {
-					planned += s.Count
-				}
-			}
-			need := required(st, in.Households, in.Population)
-			ic.Profiles = append(ic.Profiles, ProfileGap{Profile: st.Profile, Planned: planned, Required: need, Gap: need - planned})
-			ic.Planned += planned
-			ic.Required += need
+	}
+	for _, pc := range places(r, standards) {
+		c.Planned += pc.Planned
+		c.Required += pc.Required
+		if pc.Gap > 0 {
+			c.Gap += pc.Gap
 		}
-		if ic != nil {
-			ic.Gap = ic.Required - ic.Planned
-			c.Planned += ic.Planned
-			c.Required += ic.Required
-			if ic.Gap > 0 {
-				c.Gap += ic.Gap
-			}
-			c.Instances = append(c.Instances, *ic)
-		}
+		c.Places = append(c.Places, pc)
 	}
 	for _, st := range standards {
 		if st.Tier != "" {
@@ -94,6 +70,67 @@ func capacity(r *model.Resolved) Capacity {
 	}
 	c.Channels = stageChannels(r)
 	return c
+}
+
+// places holds the units a tier's standards apply to against them, pooled
+// by tier and place: one requirement per tier, place and standard, the
+// staff of every unit of that tier at that place counted towards it.
+func places(r *model.Resolved, standards []*model.Standard) []PlaceCapacity {
+	var out []PlaceCapacity
+	at := map[[2]string]int{}
+	planned := map[[2]string]int{} // the main unit's own staff, per pool
+	for _, in := range r.Instances {
+		tier := in.Unit.TierOrDefault()
+		applies := slices.ContainsFunc(standards, func(st *model.Standard) bool { return st.Tier != "" && st.Tier == tier })
+		if !applies {
+			continue
+		}
+		place := ""
+		if in.Place != nil {
+			place = in.Place.ID
+		}
+		k := [2]string{tier, place}
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			pc := PlaceCapacity{Tier: tier, Place: place, Units: []string{}, Households: in.Households, Population: in.Population}
+			for _, st := range standards {
+				if st.Tier == tier {
+					pc.Profiles = append(pc.Profiles, ProfileGap{Profile: st.Profile, Required: required(st, in.Households, in.Population)})
+				}
+			}
+			out = append(out, pc)
+			planned[k] = -1
+		}
+		pc := &out[i]
+		pc.Units = append(pc.Units, in.ID)
+		own := 0
+		for j := range pc.Profiles {
+			for _, s := range in.Staff {
+				if s.Profile == pc.Profiles[j].Profile {
+					pc.Profiles[j].Planned += s.Count
+					own += s.Count
+				}
+			}
+		}
+		if own > planned[k] {
+			planned[k] = own
+			pc.Main, pc.Template, pc.Name = in.ID, in.Template, in.Name
+		}
+	}
+	for i := range out {
+		pc := &out[i]
+		pc.Planned, pc.Required = 0, 0
+		for j := range pc.Profiles {
+			g := &pc.Profiles[j]
+			g.Gap = g.Required - g.Planned
+			pc.Planned += g.Planned
+			pc.Required += g.Required
+		}
+		pc.Gap = pc.Required - pc.Planned
+	}
+	return out
 }
 
 // stageChannels lists, for every stage some channel serves, the channels and

@@ -47,6 +47,16 @@ func StudyHorizon(study *model.Study, scenarios []*model.Resolved) Horizon {
 	return h
 }
 
+// OnStudy returns opts with the study's horizon (StudyHorizon) unless opts
+// already has one: every option of a study costed on one basis. study may
+// be nil.
+func (o Options) OnStudy(study *model.Study, scenarios []*model.Resolved) Options {
+	if o.Horizon == (Horizon{}) {
+		o.Horizon = StudyHorizon(study, scenarios)
+	}
+	return o
+}
+
 // scenarioStart is the first year of a scenario alone: the year its earliest
 // phase starts, else its target year, else 0.
 func scenarioStart(r *model.Resolved) int {
@@ -90,13 +100,18 @@ func month(date string) (int, bool) {
 const (
 	itemUnit    = "unit"    // a unit instance's own setup and annual costs
 	itemStaff   = "staff"   // one staff line of a unit instance
-	itemChannel = "channel" // a channel, its costs times its points
+	itemChannel = "channel" // a channel, its costs times the places it is present in
 	itemSystem  = "system"  // an information system
+	// itemMitigation is a mitigation's yearly cost (`annual`), whatever its
+	// status; its one-off cost is the budget's, which counts it only when
+	// the measure is not done.
+	itemMitigation = "mitigation"
 )
 
 // costItem is one thing the agency pays for, with the phases it waits for:
-// it exists once each of them has opened ("" is no phase: from the start).
-// Costs, phases and the budget all add up the same items.
+// it exists once each of them has opened ("" is no phase: it exists before every phase).
+// The totals of Costs, the phases' headcount and payroll and the budget all
+// add up the same items.
 type costItem struct {
 	kind      string
 	phases    [2]string // an instance's phase and its staff line's
@@ -108,8 +123,9 @@ type costItem struct {
 
 // costItems lists what a scenario pays for: each unit instance's own costs
 // and each of its staff lines (headcount × the profile's annual cost), each
-// channel (its costs per point: one per territory unit of its level, its
-// `at` unit, or one national point) and each system.
+// channel (its costs per place it is present in: each territory unit of its
+// level, its `at` unit, or once; never per declared point), each system and
+// each mitigation's yearly cost.
 func costItems(r *model.Resolved) []costItem {
 	items := make([]costItem, 0, len(r.Instances)*3+len(r.Channels)+len(r.Systems))
 	for _, in := range r.Instances {
@@ -140,14 +156,21 @@ func costItems(r *model.Resolved) []costItem {
 			items = append(items, costItem{kind: itemSystem, phases: [2]string{s.Phase}, setup: s.Cost.Setup, annual: s.Cost.Annual})
 		}
 	}
+	for _, rk := range r.Risks {
+		for _, m := range rk.Mitigations {
+			if m.Annual != 0 {
+				items = append(items, costItem{kind: itemMitigation, phases: [2]string{m.Phase}, annual: m.Annual})
+			}
+		}
+	}
 	return items
 }
 
 // Budget is a scenario's costs laid out by calendar year over a horizon:
 // one-off costs (the transition, installing units and channels, building
 // systems, the mitigations of the register) in the year they fall, running
-// costs (payroll and the annual costs of units, channels and systems) pro
-// rata of the months each item is open in the year.
+// costs (payroll and the annual costs of units, channels, systems and
+// mitigations) pro rata of the months each item is open in the year.
 type Budget struct {
 	Start    int          `json:"start"` // the first year
 	Years    int          `json:"horizonYears"`
@@ -164,7 +187,7 @@ type Budget struct {
 	// horizon reaches it.
 	RunningPerYear float64 `json:"runningPerYear"`
 	// PresentValue discounts each year's total to the first year:
-	// total / (1 + rate)^(year − start).
+	// total / (1 + rate)^(year − start); without a rate it is Total.
 	PresentValue float64 `json:"presentValue"`
 	// PerHouseholdPerYear is the average cost of a year of the horizon (Total
 	// / Years) per beneficiary household (demand.households); nil without
@@ -174,7 +197,9 @@ type Budget struct {
 	// paid in a year; nil when the benefits are not declared.
 	AdminShare *float64 `json:"adminShare"`
 	// TransitionFrom is the month the transition cost starts to be spent
-	// (YYYY-MM), spread evenly over its months; empty without one.
+	// (YYYY-MM), spread evenly over its months; empty without one. When
+	// Relative, the year is the year's number: "1-01" is year 1's first
+	// month.
 	TransitionFrom string `json:"transitionFrom,omitempty"`
 	// Before and After are the one-off costs falling before the horizon
 	// (already spent) and after it: not counted in the years.
@@ -194,13 +219,14 @@ type BudgetYear struct {
 	Mitigations  float64 `json:"mitigations"`  // the costs of the register's mitigations not yet done
 	OneOff       float64 `json:"oneOff"`
 	Payroll      float64 `json:"payroll"`
-	OtherRunning float64 `json:"otherRunning"` // the annual costs of units, channels and systems
+	OtherRunning float64 `json:"otherRunning"` // the annual costs of units, channels, systems and mitigations
 	Running      float64 `json:"running"`
 	Total        float64 `json:"total"`
 }
 
 // RunningPerYear is the running cost of a full year with everything open:
-// the payroll and the annual costs of units, channels and systems. It is the
+// the payroll and the annual costs of units, channels, systems and
+// mitigations. It is the
 // numerator of the administrative cost share (Indicators.AdminShare) and the
 // steady state of a Budget.
 func (c Costs) RunningPerYear() float64 { return c.Payroll + c.Annual }
@@ -228,9 +254,17 @@ func budget(r *model.Resolved, items []costItem, h Horizon, c Costs, share *floa
 			b.Undated = append(b.Undated, p.ID)
 		}
 	}
+	// An item without a phase exists before every phase (as Phases counts
+	// it): it opens at the earlier of the horizon's start and the scenario's
+	// earliest phase start, so that the total does not depend on where the
+	// horizon starts (a setup before it is not counted).
+	unphased := from
+	if m, ok := firstPhase(r); ok {
+		unphased = min(from, m)
+	}
 	// openAt is the month an item waiting for phases opens: the latest of
-	// their starts; without a phase, or with an undated one, the horizon's
-	// start.
+	// their starts (an undated phase: the horizon's start); without a
+	// phase, unphased.
 	openAt := func(phases ...string) int {
 		at, phased := math.MinInt, false
 		for _, p := range phases {
@@ -244,7 +278,7 @@ func budget(r *model.Resolved, items []costItem, h Horizon, c Costs, share *floa
 			at, phased = max(at, m), true
 		}
 		if !phased {
-			return from
+			return unphased
 		}
 		return at
 	}
@@ -301,9 +335,14 @@ func budget(r *model.Resolved, items []costItem, h Horizon, c Costs, share *floa
 	}
 	for _, rk := range r.Risks {
 		for _, m := range rk.Mitigations {
-			if m.Cost != 0 && m.Status != "done" {
-				once(openAt(m.Phase), m.Cost, func(y *BudgetYear) *float64 { return &y.Mitigations })
+			if m.Cost == 0 || m.Status == "done" {
+				continue
 			}
+			at := from // a mitigation not done is still to pay: without a phase, at the horizon's start
+			if m.Phase != "" {
+				at = openAt(m.Phase)
+			}
+			once(at, m.Cost, func(y *BudgetYear) *float64 { return &y.Mitigations })
 		}
 	}
 	for i := range b.ByYear {

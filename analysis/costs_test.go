@@ -86,16 +86,28 @@ func TestBudgetByHand(t *testing.T) {
 // left out, and said.
 func TestBudgetHorizonOne(t *testing.T) {
 	b := Analyze(load(t, "testdata/costs.yaml"), Options{Horizon: Horizon{Start: 2027, Years: 1}}).Budget
-	// The DG and the mitigation without a phase now fall in 2027; the system,
-	// open since 2026-09, runs the whole year.
-	checkYears(t, b, [][7]float64{{2027, 1200, 290, 0, 80, 258, 105}})
-	// Before: 4 months of transition (400) and the system (300); after: 2 months (200).
-	if b.Before != 700 || b.After != 200 {
-		t.Errorf("before, after = %v, %v; want 700, 200", b.Before, b.After)
+	// The DG, without a phase, exists before every phase: it opens with the
+	// first (2026-09), so its setup falls before the horizon, like the
+	// system's; the mitigation without a phase, not yet done, is still to
+	// pay: 30 in 2027 beside the regional one's 50. The system, open since
+	// 2026-09, runs the whole year.
+	checkYears(t, b, [][7]float64{{2027, 1200, 230, 0, 80, 258, 105}})
+	// Before: 4 months of transition (400), the system (300) and the DG's
+	// setup (60); after: 2 months (200).
+	if b.Before != 760 || b.After != 200 {
+		t.Errorf("before, after = %v, %v; want 760, 200", b.Before, b.After)
 	}
 	// Not discounted: the present value is the total.
-	if b.Rate != 0 || b.PresentValue != b.Total || b.Total != 1933 {
-		t.Errorf("rate, present value, total = %v, %v, %v; want 0, 1933, 1933", b.Rate, b.PresentValue, b.Total)
+	if b.Rate != 0 || b.PresentValue != b.Total || b.Total != 1873 {
+		t.Errorf("rate, present value, total = %v, %v, %v; want 0, 1873, 1873", b.Rate, b.PresentValue, b.Total)
+	}
+	// Where the horizon starts changes which years are counted, not what a
+	// year costs: 2027 is the same year in a horizon from 2026, but for the
+	// mitigation without a phase, which falls in the horizon's first year.
+	from2026 := Analyze(load(t, "testdata/costs.yaml"), Options{Horizon: Horizon{Start: 2026, Years: 2}}).Budget
+	y, z := from2026.ByYear[1], b.ByYear[0]
+	if y.Installation != z.Installation || y.Systems != z.Systems || y.Transition != z.Transition || y.Running != z.Running || z.Mitigations-y.Mitigations != 30 {
+		t.Errorf("2027 from a horizon starting in 2026: %+v; from one starting in 2027: %+v", y, z)
 	}
 }
 
@@ -189,5 +201,40 @@ func TestPhasesShareItems(t *testing.T) {
 	}
 	if a.Costs.Setup != 590 || a.Costs.Annual != 120 {
 		t.Errorf("setup, annual besides staff = %v, %v; want 590, 120", a.Costs.Setup, a.Costs.Annual)
+	}
+}
+
+// TestMitigationAnnual: a mitigation's `annual` is a running cost from its
+// phase (else from the start), whatever its status, and part of the steady
+// state and the administrative share; its one-off `cost` counts only while
+// the measure is not done.
+func TestMitigationAnnual(t *testing.T) {
+	a := Analyze(loadText(t, `scenario: { id: m, title: M, currency: XOF, year: 2030 }
+phases: [ { id: ph-1, title: Un, start: 2030-01 }, { id: ph-2, title: Deux, start: 2030-07 } ]
+profiles: [ { id: agent, title: Agent, annualCost: 10 } ]
+units: [ { id: dg, name: DG, kind: executive, staff: [ { profile: agent, count: 3 } ] } ]
+demand: { households: 100, benefitsPerYear: 1000 }
+risks:
+  - id: r1
+    title: R
+    category: operational
+    owner: dg
+    likelihood: 3
+    impact: 3
+    mitigations:
+      - { id: m-faite, title: Faite, reduces: impact, by: 1, cost: 70, annual: 12, status: done, phase: ph-2 }
+      - { id: m-prevue, title: Prévue, reduces: likelihood, by: 1, cost: 50, annual: 24, status: planned }
+`), Options{Horizon: Horizon{Start: 2030, Years: 2}})
+	b := a.Budget
+	// 2030: payroll 3 × 10; the measure done runs from July, 12 × 6/12 = 6,
+	// the planned one, without a phase, all year, 24; the planned one's cost
+	// 50 once, the done one's 70 not counted. 2031: 30 and 12 + 24.
+	checkYears(t, b, [][7]float64{{2030, 0, 0, 0, 50, 30, 30}, {2031, 0, 0, 0, 0, 30, 36}})
+	if b.Total != 176 {
+		t.Errorf("total = %v, want 176", b.Total)
+	}
+	// Steady state: 30 + 36 = 66, over the benefits 1,000.
+	if a.Costs.Annual != 36 || b.RunningPerYear != 66 || b.AdminShare == nil || !near(*b.AdminShare, 0.066) {
+		t.Errorf("annual %v, running per year %v, admin share %v; want 36, 66, 0.066", a.Costs.Annual, b.RunningPerYear, b.AdminShare)
 	}
 }

@@ -104,14 +104,16 @@ func ownOffice(ch *model.Channel) bool {
 	return ch.Kind == "office" && (ch.Operator == "" || ch.Operator == model.Reserved)
 }
 
-// ServicePointKinds are the kinds of in-person points, in the order they are
-// listed: the agency's own offices, partners' counters (a partner-counter
-// channel, or an office another operator runs), mobile units — the service
-// points, where a household is informed, applies or lodges a grievance in
-// person — then agent networks' payment points, listed but not counted
-// among the service points (ServicePointCounted). Digital channels and call
-// centres are no place.
-var ServicePointKinds = []string{"office", "partner-counter", "mobile-unit", "agent-network"}
+// ServicePointKinds returns the kinds of in-person points, in the order they
+// are listed: the agency's own offices, partners' counters (a
+// partner-counter channel, or an office another operator runs), mobile
+// units — the service points, where a household is informed, applies or
+// lodges a grievance in person — then agent networks' payment points,
+// listed but not counted among the service points (ServicePointCounted).
+// Digital channels and call centres are no place (model.Channel.InPerson).
+func ServicePointKinds() []string {
+	return []string{"office", "partner-counter", "mobile-unit", "agent-network"}
+}
 
 // ServicePointCounted reports whether a kind of ServicePointKinds counts
 // among the service points: every kind but agent networks, whose tens of
@@ -128,7 +130,7 @@ func servicePoints(r *model.Resolved, own int) (int, []KindPoints) {
 	by := map[string]int{"office": own}
 	for _, ch := range r.Channels {
 		switch {
-		case ownOffice(ch), ch.Kind == "digital", ch.Kind == "call-centre":
+		case ownOffice(ch), !ch.InPerson():
 			continue
 		case ch.Kind == "office": // another operator's office: a partner's counter
 			by["partner-counter"] += channelCount(r, ch)
@@ -137,8 +139,9 @@ func servicePoints(r *model.Resolved, own int) (int, []KindPoints) {
 		}
 	}
 	total := 0
-	out := make([]KindPoints, 0, len(ServicePointKinds))
-	for _, k := range ServicePointKinds {
+	kinds := ServicePointKinds()
+	out := make([]KindPoints, 0, len(kinds))
+	for _, k := range kinds {
 		out = append(out, KindPoints{Kind: k, Points: by[k]})
 		if ServicePointCounted(k) {
 			total += by[k]

@@ -58,24 +58,25 @@ func TestServicePoints(t *testing.T) {
 		channels string
 		offices  int
 		byKind   []int // office, partner-counter, mobile-unit, agent-network
+		total    int   // the service points: every kind but the agents' payment points
 	}{
-		{"one per province", channels, 5, []int{5, 3, 0, 0}},
+		{"one per province", channels, 5, []int{5, 3, 0, 0}, 8},
 		// A real partner network has far more points than provinces.
-		{"declared points", "  - { id: guichets, name: G, kind: partner-counter, operator: poste, per: province, points: 150 }\n", 5, []int{5, 150, 0, 0}},
-		{"declared none", "  - { id: guichets, name: G, kind: partner-counter, operator: poste, per: province, points: 0 }\n", 5, []int{5, 0, 0, 0}},
+		{"declared points", "  - { id: guichets, name: G, kind: partner-counter, operator: poste, per: province, points: 150 }\n", 5, []int{5, 150, 0, 0}, 155},
+		{"declared none", "  - { id: guichets, name: G, kind: partner-counter, operator: poste, per: province, points: 0 }\n", 5, []int{5, 0, 0, 0}, 5},
 		// Another operator's office is a partner's counter; mobile units
-		// placed nowhere are one point; agents in each region; the web and
-		// the call centre are no place.
+		// placed nowhere are one point; agents in each region, listed but
+		// not counted; the web and the call centre are no place.
 		{"every kind", "  - { id: guichets, name: G, kind: partner-counter, operator: poste, per: province, points: 0 }\n" +
 			"  - { id: poste-bureaux, name: P, kind: office, operator: poste, at: e1 }\n" +
 			"  - { id: caravanes, name: C, kind: mobile-unit, operator: agency }\n" +
 			"  - { id: agents, name: A, kind: agent-network, operator: poste, per: region, points: 40 }\n" +
-			"  - { id: appels, name: Appels, kind: call-centre, operator: agency }\n", 5, []int{5, 1, 1, 40}},
+			"  - { id: appels, name: Appels, kind: call-centre, operator: agency }\n", 5, []int{5, 1, 1, 40}, 7},
 		// The agency's reception desks declared as 12 points in the 3
 		// provinces replace the sites there (the antennas', the office at
 		// o1): 2 delegations + 12.
 		{"own desks declared", "  - { id: guichets, name: G, kind: partner-counter, operator: poste, per: province, points: 0 }\n" +
-			"  - { id: accueil, name: Accueil, kind: office, operator: agency, per: province, points: 12 }\n", 14, []int{14, 0, 0, 0}},
+			"  - { id: accueil, name: Accueil, kind: office, operator: agency, per: province, points: 12 }\n", 14, []int{14, 0, 0, 0}, 14},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -86,19 +87,17 @@ func TestServicePoints(t *testing.T) {
 				}
 			}
 			a := Analyze(load(t, filepath.Join(dir, "option.yaml")), Options{})
+			var kinds []string
 			var got []int
-			total := 0
-			for i, k := range a.Indicators.ServicePointsByKind {
-				if k.Kind != ServicePointKinds[i] {
-					t.Errorf("kind %d is %q, want %q", i, k.Kind, ServicePointKinds[i])
-				}
-				got = append(got, k.Points)
-				if ServicePointCounted(k.Kind) { // payment agents are listed, not counted
-					total += k.Points
-				}
+			for _, k := range a.Indicators.ServicePointsByKind {
+				kinds, got = append(kinds, k.Kind), append(got, k.Points)
 			}
-			if a.Indicators.Offices != tc.offices || !reflect.DeepEqual(got, tc.byKind) || a.Indicators.ServicePoints != total {
-				t.Errorf("offices %d, service points %d by kind %v; want %d, %v", a.Indicators.Offices, a.Indicators.ServicePoints, got, tc.offices, tc.byKind)
+			if want := []string{"office", "partner-counter", "mobile-unit", "agent-network"}; !reflect.DeepEqual(kinds, want) {
+				t.Errorf("kinds %v, want %v", kinds, want)
+			}
+			if a.Indicators.Offices != tc.offices || !reflect.DeepEqual(got, tc.byKind) || a.Indicators.ServicePoints != tc.total {
+				t.Errorf("offices %d, service points %d by kind %v; want %d, %d, %v",
+					a.Indicators.Offices, a.Indicators.ServicePoints, got, tc.offices, tc.total, tc.byKind)
 			}
 		})
 	}

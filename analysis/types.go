@@ -36,7 +36,7 @@ type Costs struct {
 	Headcount   int           `json:"headcount"`
 	Payroll     float64       `json:"payroll"`
 	Setup       float64       `json:"setupCost"`  // units, channels and systems, besides staff
-	Annual      float64       `json:"annualCost"` // idem, every year besides payroll
+	Annual      float64       `json:"annualCost"` // units, channels, systems and mitigations, every year besides payroll
 	ByUnit      []UnitCost    `json:"byUnit"`
 	ByTier      []GroupCost   `json:"byTier"`
 	ByProfile   []ProfileCost `json:"byProfile"`
@@ -152,11 +152,13 @@ type Conflict struct {
 
 // Capacity compares staff with what the demand and the standards call for.
 type Capacity struct {
-	Instances []InstanceCapacity `json:"instances"` // territorial instances with a standard
-	National  []ProfileGap       `json:"national"`  // standards without a tier, against national totals
-	Planned   int                `json:"planned"`
-	Required  int                `json:"required"`
-	Gap       int                `json:"gap"` // the shortfalls: instances short of staff plus national standards not met
+	// Places are the places a tier's standards apply to, one per tier and
+	// place, in order of their first unit.
+	Places   []PlaceCapacity `json:"places"`
+	National []ProfileGap    `json:"national"` // standards without a tier, against national totals
+	Planned  int             `json:"planned"`
+	Required int             `json:"required"`
+	Gap      int             `json:"gap"` // the shortfalls: places short of staff plus national standards not met
 	// GapShare is Gap over Required: the share of the staff the standards
 	// call for that is missing, 0–1; nil when the standards require no one.
 	GapShare         *float64        `json:"gapShare"`
@@ -165,13 +167,20 @@ type Capacity struct {
 	Channels         []StageChannels `json:"channels"`
 }
 
-// InstanceCapacity is one territorial instance held against the standards.
-type InstanceCapacity struct {
-	Instance   string       `json:"instance"`
-	Name       string       `json:"name"`
+// PlaceCapacity is one place held against the standards of one tier. The
+// units of that tier at that place (or, unplaced, at the centre) share the
+// place's demand: their planned staff is pooled and each standard's
+// requirement counted once, so an idle sub-unit added at the same tier and
+// place changes nothing.
+type PlaceCapacity struct {
+	Tier  string   `json:"tier"`
+	Place string   `json:"place"` // the territory unit; empty at the centre
+	Units []string `json:"units"` // the instances pooled, in declaration order
+	// Main is the unit that answers for the place: the most staff planned,
+	// the first declared on a tie; Template and Name are its.
+	Main       string       `json:"main"`
 	Template   string       `json:"template"`
-	Tier       string       `json:"tier"`
-	Place      string       `json:"place"`
+	Name       string       `json:"name"`
 	Households float64      `json:"households"`
 	Population float64      `json:"population"`
 	Planned    int          `json:"planned"`
@@ -253,7 +262,7 @@ type Indicators struct {
 	TerritorialShare      float64 `json:"territorialStaffShare"` // headcount outside the central tier, 0–1
 	// AdminShare is the administrative cost share: the running cost of a
 	// full year with everything open (payroll and the annual costs of units,
-	// channels and systems) over the benefits paid in a year
+	// channels, systems and mitigations) over the benefits paid in a year
 	// (demand.benefitsPerYear); nil when the benefits are not declared.
 	AdminShare        *float64 `json:"adminShare"`
 	BoardSize         int      `json:"boardSize"`
@@ -266,8 +275,9 @@ type Indicators struct {
 	Registry          string   `json:"registry,omitempty"`
 	Payments          string   `json:"payments,omitempty"`
 	// ServicePoints counts every place a household can be served in person:
-	// the own offices, partners' counters, mobile units and agents' points
-	// (ServicePointsByKind, every kind of ServicePointKinds in its order).
+	// the own offices, partners' counters and mobile units. Payment agents'
+	// points are listed in ServicePointsByKind (every kind of
+	// ServicePointKinds, in its order) but not counted (ServicePointCounted).
 	ServicePoints       int          `json:"servicePoints"`
 	ServicePointsByKind []KindPoints `json:"servicePointsByKind"`
 }

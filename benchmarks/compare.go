@@ -238,7 +238,6 @@ func rankPeers(sf map[string]string, countries []*model.CountryFile, own string)
 // score sets a scenario's features beside one country's.
 func score(sf map[string]string, id string, cfeat map[string]string) Peer {
 	p := Peer{Country: id, Near: []string{}, Far: []string{}}
-	matches := 0
 	for _, field := range FrameFields {
 		s, v := sf[field], cfeat[field]
 		if s == "" || v == "" || v == "unknown" {
@@ -246,16 +245,22 @@ func score(sf map[string]string, id string, cfeat map[string]string) Peer {
 		}
 		p.Known++
 		if s == v {
-			matches++
 			p.Near = append(p.Near, field+"="+v)
 		} else {
 			p.Far = append(p.Far, fmt.Sprintf("%s=%s (scenario: %s)", field, v, s))
 		}
 	}
-	// An unknown feature counts as half a match, so that a country known on
-	// two features does not outrank one known on six.
-	p.Score = (float64(matches) + 0.5*float64(len(FrameFields)-p.Known)) / float64(len(FrameFields))
+	m, n := p.Tally()
+	p.Score = m / float64(n)
 	return p
+}
+
+// Tally is a peer's similarity as a count: the features it shares with the
+// scenario, an unknown one counting half (so that a country known on two
+// features does not outrank one known on six), out of every feature of the
+// frame. Score is their ratio; a report shows the count beside it (5.5/7).
+func (p Peer) Tally() (matched float64, of int) {
+	return float64(len(p.Near)) + 0.5*float64(len(FrameFields)-p.Known), len(FrameFields)
 }
 
 func lessons(r *model.Resolved, countries []*model.CountryFile) []AppliedLesson {

@@ -106,6 +106,10 @@ func TestPeerScoreUnknownHalf(t *testing.T) {
 	if len(ps) != 1 || ps[0].Known != 0 || ps[0].Score != 0.5 {
 		t.Errorf("peers = %+v, want zz known on 0 features with score 0.5", ps)
 	}
+	// The count the score is: 7 unknown features, half each.
+	if m, n := ps[0].Tally(); m != 3.5 || n != 7 {
+		t.Errorf("tally %v/%d, want 3.5/7", m, n)
+	}
 }
 
 // jordan loads the Jordan-like option, its territory's country JO or, with

@@ -161,22 +161,13 @@ func mostOthers(feats []map[string]string, self int) map[string]string {
 			}
 		}
 		best, most := "", -1
-		for _, v := range sortedKeys(count) {
+		for _, v := range slices.Sorted(maps.Keys(count)) {
 			if n := count[v]; n > most || (n == most && v == feats[self][field]) {
 				best, most = v, n
 			}
 		}
 		out[field] = best
 	}
-	return out
-}
-
-func sortedKeys(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
 	return out
 }
 

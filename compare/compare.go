@@ -34,6 +34,10 @@ type Result struct {
 	// Recommendation is the option the study's recommendation names, set
 	// against the ranking; nil when it names none of those compared.
 	Recommendation *Recommendation `json:"recommendation"`
+	// Triage warns about the triages naming a finding the rules do not
+	// produce, judged over the scenarios compared (risk.CheckTriage on the
+	// assessments the figures come from).
+	Triage model.Diagnostics `json:"-"`
 }
 
 // Figures are one scenario's key figures, side by side with the others'.
@@ -44,7 +48,7 @@ type Figures struct {
 	Currency         string   `json:"currency,omitempty"`
 	Headcount        int      `json:"headcount"`
 	Payroll          float64  `json:"payroll"`
-	AnnualCost       float64  `json:"annualCost"` // units, channels and systems, every year besides payroll
+	AnnualCost       float64  `json:"annualCost"` // units, channels, systems and mitigations, every year besides payroll
 	SetupCost        float64  `json:"setupCost"`
 	TransitionCost   *float64 `json:"transitionCost"`   // nil without a transition section
 	TransitionMonths *float64 `json:"transitionMonths"` // idem
@@ -142,25 +146,16 @@ func KeyFigures(r *model.Resolved, a *analysis.Analysis, ra *risk.Assessment, bc
 	return f
 }
 
-// Side computes the key figures of every scenario of a set, in its order.
-// Without a horizon in opts, their costs are laid out over
-// analysis.StudyHorizon(set's study, scenarios).
-func Side(set *model.Set, countries []*model.CountryFile, opts analysis.Options) []Figures {
-	figs, _ := side(set, countries, opts)
-	return figs
-}
-
-// side computes the key figures and, with countries, the benchmark
-// comparison of every scenario of a set, in its order.
-func side(set *model.Set, countries []*model.CountryFile, opts analysis.Options) ([]Figures, []*benchmarks.Comparison) {
+// side computes the key figures, the risk assessment and, with countries,
+// the benchmark comparison of every scenario of a set, in its order.
+func side(set *model.Set, countries []*model.CountryFile, opts analysis.Options) ([]Figures, []*risk.Assessment, []*benchmarks.Comparison) {
 	out := make([]Figures, 0, len(set.Scenarios))
+	assessed := make([]*risk.Assessment, 0, len(set.Scenarios))
 	var comps []*benchmarks.Comparison
-	if opts.Horizon == (analysis.Horizon{}) {
-		opts.Horizon = analysis.StudyHorizon(set.Study, set.Scenarios)
-	}
 	for _, r := range set.Scenarios {
 		a := analysis.Analyze(r, opts)
 		ra, _ := risk.Assess(r, a, risk.Options{Analysis: opts})
+		assessed = append(assessed, ra)
 		var bc *benchmarks.Comparison
 		if len(countries) > 0 {
 			bc = benchmarks.Compare(r, a, countries)
@@ -170,7 +165,7 @@ func side(set *model.Set, countries []*model.CountryFile, opts analysis.Options)
 		f.Baseline = r == set.Baseline
 		out = append(out, f)
 	}
-	return out, comps
+	return out, assessed, comps
 }
 
 // Compare sets the scenarios of a set side by side and, when the study (the
@@ -181,12 +176,8 @@ func Compare(set *model.Set, opts Options) *Result {
 	if study == nil {
 		study = set.Study
 	}
-	aopts := opts.Analysis
-	if aopts.Horizon == (analysis.Horizon{}) { // the costs on the study's basis
-		aopts.Horizon = analysis.StudyHorizon(study, set.Scenarios)
-	}
-	figs, comps := side(set, opts.Countries, aopts)
-	res := &Result{Scenarios: figs}
+	figs, assessed, comps := side(set, opts.Countries, opts.Analysis.OnStudy(study, set.Scenarios))
+	res := &Result{Scenarios: figs, Triage: risk.CheckTriage(assessed)}
 	baseline := ""
 	if set.Baseline != nil {
 		baseline = set.Baseline.Header.ID

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -146,5 +147,28 @@ func TestNearestPeerOwnCountry(t *testing.T) {
 	if len(mixed.Differs) != 1 || mixed.Differs[0] != (benchmarks.FeatureChange{Field: "staffStatus", Value: "mixed", Reference: "own-statute"}) ||
 		!slices.Contains(mixed.Nearer, "pk") {
 		t.Errorf("the mixed option: %+v", mixed)
+	}
+}
+
+// TestCompareTriage: the comparison returns the warnings about triages
+// naming a finding the rules do not produce, from the assessments its
+// figures come from — what risk.CheckScenarios finds on its own.
+func TestCompareTriage(t *testing.T) {
+	set, countries := loadStudy(t)
+	b := set.Scenarios[1]
+	saved := b.Dismissed
+	b.Dismissed = append(slices.Clone(saved), &model.Dismissal{Finding: "span-over-limit-personne", Reason: "Plus d'actualité."})
+	defer func() { b.Dismissed = saved }()
+	res := Compare(set, Options{Countries: countries, Draws: -1})
+	var got []string
+	for _, d := range res.Triage {
+		got = append(got, d.Code+" "+d.Message)
+	}
+	want := []string{`unknown-finding the rules produce no finding "span-over-limit-personne" in option-b`}
+	if !slices.Equal(got, want) {
+		t.Errorf("triage %q, want %q", got, want)
+	}
+	if alone := risk.CheckScenarios(set.Scenarios, analysis.Options{}); !reflect.DeepEqual(alone, res.Triage) {
+		t.Errorf("compare's triage %v, risk.CheckScenarios %v", res.Triage, alone)
 	}
 }

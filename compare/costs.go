@@ -7,14 +7,20 @@ import "github.com/orgdesign/orgdesign/analysis"
 type Costs struct {
 	OneOff float64 `json:"oneOff"` // the one-off costs falling within the horizon
 	// RunningPerYear is the steady state: the running cost of a full year
-	// with everything open (payroll and the annual costs of units, channels
-	// and systems).
+	// with everything open (payroll and the annual costs of units, channels,
+	// systems and mitigations).
 	RunningPerYear float64    `json:"runningPerYear"`
 	ByYear         []YearCost `json:"byYear"`
 	HorizonYears   int        `json:"horizonYears"`
-	Total          float64    `json:"total"` // the sum of the years' totals
-	PresentValue   float64    `json:"presentValue"`
-	DiscountRate   float64    `json:"discountRate"`
+	// Relative is true when nothing is dated anywhere: the years are
+	// numbered 1, 2… from the start, not calendar years.
+	Relative bool    `json:"relative,omitempty"`
+	Total    float64 `json:"total"` // the sum of the years' totals
+	// PresentValue discounts each year's total to the first year at
+	// DiscountRate; without a rate it equals Total (the pages then say the
+	// present value does not apply).
+	PresentValue float64 `json:"presentValue"`
+	DiscountRate float64 `json:"discountRate"`
 	// PerHouseholdPerYear is Total / HorizonYears per beneficiary household;
 	// nil without households.
 	PerHouseholdPerYear *float64 `json:"perHouseholdPerYear"`
@@ -32,7 +38,7 @@ type YearCost struct {
 }
 
 func costsOf(b analysis.Budget) Costs {
-	c := Costs{OneOff: b.OneOff, RunningPerYear: b.RunningPerYear, ByYear: make([]YearCost, len(b.ByYear)), HorizonYears: b.Years,
+	c := Costs{OneOff: b.OneOff, RunningPerYear: b.RunningPerYear, ByYear: make([]YearCost, len(b.ByYear)), HorizonYears: b.Years, Relative: b.Relative,
 		Total: b.Total, PresentValue: b.PresentValue, DiscountRate: b.Rate, PerHouseholdPerYear: b.PerHouseholdPerYear, AdminShare: b.AdminShare}
 	for i, y := range b.ByYear {
 		c.ByYear[i] = YearCost{Year: y.Year, OneOff: y.OneOff, Running: y.Running, Total: y.Total}

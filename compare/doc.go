@@ -12,19 +12,22 @@
 //
 // A computed criterion takes its value from a metric of the scenario's
 // figures (Figures.Metric): payroll, headcount, annual-cost (the running cost
-// of units, channels and systems besides payroll), setup-cost,
-// residual-risk (the residual exposure: the sum of the residual scores of the
-// register, the structural findings it accepts included), open-findings
-// (the findings neither accepted nor dismissed), capacity-gap (the staff short of
-// the standards as a share of the staff they require, 0–1: the shortfall of
-// each territorial instance and of each national standard, summed, over the
-// staff required; missing when the standards require no one),
-// transition-cost and transition-months (missing when the scenario has no
-// `transition`), offices (the agency's own sites), service-points (every
+// of units, channels, systems and the register's mitigations besides
+// payroll), setup-cost, residual-risk (the residual exposure: the sum of the
+// residual scores of the register, the structural findings it accepts
+// included), open-findings (the findings neither accepted nor dismissed),
+// capacity-gap (the staff short of the standards as a share of the staff
+// they require, 0–1: the shortfall of each place against its tier's
+// standards — the staff of that tier's units at the place pooled, each
+// standard's requirement counted once — and of each national standard,
+// summed, over the staff required; missing when the standards require no
+// one), transition-cost and transition-months (missing when the scenario has
+// no `transition`), offices (the agency's own sites), service-points (every
 // place a household is served in person: own offices, partners' counters,
-// mobile units, agents' points), chain-gaps (delivery-chain stages without an
-// accountable) and benchmark-distance (1 − the score of the nearest
-// benchmark country; missing without countries).
+// mobile units; payment agents' points are listed apart by kind, not
+// counted: analysis.ServicePointCounted), chain-gaps (delivery-chain stages
+// without an accountable), benchmark-distance (1 − the score of the nearest
+// benchmark country; missing without countries) and the cost metrics below.
 //
 // A scored criterion takes the mean of the study's workshop scores for the
 // criterion and the scenario. A score may name a stakeholder group: that
@@ -34,11 +37,27 @@
 // scenario names a group, the mean of the groups' means). Scores of
 // scenarios not compared are ignored.
 //
+// # Costs
+//
+// Each option's Figures.Costs lays its costs out by calendar year
+// (analysis.Budget) over one horizon for every option compared
+// (analysis.StudyHorizon: the study's horizon and discount rate, from the
+// year of its date, else of the options' earliest phase start, else of their
+// earliest year). The cost metrics are total-cost (the sum of the years'
+// totals over the horizon), one-off-cost (transition, installation, systems
+// and mitigations within the horizon), running-cost (the steady state: a
+// full year with everything open, payroll and the annual costs of units,
+// channels, systems and mitigations) and admin-share (running-cost over
+// demand.benefitsPerYear).
+//
 // # Missing values
 //
-// A value that cannot be had (no score for a scenario, no transition, no
-// benchmark country, no staff required, an unknown metric) is never taken as
-// 0: it is listed in Ranking.Missing, and the criterion is left out of the
+// A value that cannot be had is never taken as 0: no workshop score for a
+// scenario (reason no-score), no transition (no-transition), no benchmark
+// country (no-benchmark), no staff required by the standards for
+// capacity-gap (no-standards), no benefits envelope for admin-share
+// (no-benefits), a metric neither computed nor scored (unknown-metric). It
+// is listed in Ranking.Missing, and the criterion is left out of the
 // ranking of every group that lacks a value for some scenario (its weight
 // goes to the group's other criteria when the shares are normalised).
 //
@@ -112,22 +131,6 @@
 // Thresholds: for each criterion counted in the combined ranking, its
 // combined weight w is moved to x in [0, 1] while the other criteria's
 // combined weights are rescaled by (1 − x)/(1 − w), keeping their
-// proportions. Every scenario's score is then linear in x, so the weights at
-// which another scenario catches up with the leader are found exactly, below
-// and above w; the nearest in each direction is reported, or the criterion
-// is robust when no x in [0, 1] changes the leader.
-//
-// # Costs
-//
-// Each option's Figures.Costs lays its costs out by calendar year
-// (analysis.Budget) over one horizon for every option compared
-// (analysis.StudyHorizon: the study's horizon and discount rate, from the
-// year of its date, else of the options' earliest phase start). The cost
-// metrics are total-cost (the sum of the years' totals over the horizon),
-// one-off-cost (transition, installation, systems and mitigations within the
-// horizon), running-cost (the steady state: a full year with everything
-// open) and admin-share (running-cost over demand.benefitsPerYear; missing,
-// reason no-benefits, when the option declares no benefits).
 // proportions. Every scenario's score is then linear in x, S_x(s) = x·a(s) +
 // (1 − x)·b(s), a being the criterion's normalised value and b the rest of
 // the score over 1 − w, so the weights at which another scenario catches up

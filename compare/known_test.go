@@ -242,7 +242,12 @@ func TestRecommended(t *testing.T) {
 		{"Retenir l'option A, pas l'agence hybride.", "option-a"},
 		{"L'équipe recommande `b`.", "b"},
 		{"Retenir l'AGENCE HYBRIDE.", "b"},
-		{"Retenir option-abc.", ""}, // no id inside a longer word
+		{"Retenir option-abc.", ""},                    // no id inside a longer word
+		{"Retenir l\u2019option A.", "option-a"},       // typographic apostrophe
+		{"Retenir l\u2019option A bis.", "option-ab"},  // the longer name still wins
+		{"Retenir «\u00a0Agence hybride\u00a0».", "b"}, // no-break spaces inside « »
+		{"Retenir l\u2019agence hybride\u202f!", "b"},  // narrow no-break space
+		{"Retenir l\u2019éoption A.", ""},              // an accented letter is part of the word
 		{"Aucune préférence.", ""},
 	} {
 		got := ""

@@ -3,6 +3,8 @@ package compare
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/orgdesign/orgdesign/model"
 )
@@ -66,20 +68,22 @@ func wordIndex(text, name string) int {
 		}
 		i += from
 		end := i + len(name)
-		if !wordByte(text, i-1) && !wordByte(text, end) {
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if !wordRune(before) && !wordRune(after) {
 			return i
 		}
-		from = i + 1
+		_, size := utf8.DecodeRuneInString(text[i:])
+		from = i + size
 	}
 	return -1
 }
 
-func wordByte(s string, i int) bool {
-	if i < 0 || i >= len(s) {
-		return false
-	}
-	c := s[i]
-	return c == '-' || c == '_' || c >= 0x80 || ('a' <= c && c <= 'z') || ('0' <= c && c <= '9')
+// wordRune reports whether r is part of a word: a letter, a digit, '-' or
+// '_' (a typographic apostrophe or a no-break space is not). The edges of
+// the text decode as utf8.RuneError, which is not.
+func wordRune(r rune) bool {
+	return r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // recommend finds the option the study recommends among those compared and

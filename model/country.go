@@ -102,7 +102,7 @@ func checkCountry(f *CountryFile, c *diags) {
 	for name, list := range map[string][]*Figure{"population": f.Population, "beneficiaries": f.Beneficiaries, "budget": f.Budget, "staff": f.Staff, "adminCostShare": f.AdminCostShare} {
 		for i, fig := range list {
 			figure(fig, fmt.Sprintf("%s figure %d", name, i+1))
-			checkBasis(c, fig, name, fmt.Sprintf("%s figure %d", name, i+1))
+			checkBasis(c, fig, name, i+1)
 			if name == "adminCostShare" && fig.Value.Known && fig.Value.Value > 1 {
 				c.add(fig.PosOf("value"), Error, "out-of-range", "write a share from 0 to 1: 0.041 for 4.1 %", "adminCostShare %v is over 1", fig.Value.Value)
 			}
@@ -249,12 +249,16 @@ func (l *Loader) Instrument(name string) (*InstrumentFile, Diagnostics, error) {
 	return f.Instrument, ds, nil
 }
 
-// bases are the values an indicator figure's basis takes, by list.
+// bases are the values an indicator figure's basis takes, by list: two
+// each, as the words of the missing-basis hint say them.
 var bases = map[string][]string{"beneficiaries": BeneficiaryBases, "staff": StaffBases, "adminCostShare": AdminCostBases}
 
-// checkBasis checks an indicator figure's basis: one of its list's values;
-// a known figure without one is shown but never compared (a warning).
-func checkBasis(c *diags, fig *Figure, list, what string) {
+// checkBasis checks the basis of figure n (from 1) of a list: one of its
+// list's values; a known figure without one is shown but never compared (a
+// warning, whose words carry the list, the figure's number and the two
+// values, for each language to join).
+func checkBasis(c *diags, fig *Figure, list string, n int) {
+	what := fmt.Sprintf("%s figure %d", list, n)
 	allowed, ok := bases[list]
 	switch {
 	case !ok && fig.Basis != "":
@@ -263,8 +267,8 @@ func checkBasis(c *diags, fig *Figure, list, what string) {
 	case fig.Basis == "" && fig.Value.Known:
 		c.add(fig.Pos, Warning, "missing-basis", "add `basis: "+strings.Join(allowed, "` or `")+"`",
 			"%s has no basis: it is shown but not compared with the scenario", what)
-		c.say("missing-basis", what)
-		c.list[len(c.list)-1].SayHint = words("add-basis", []string{strings.Join(allowed, "` or `")})
+		c.say("missing-basis", list, strconv.Itoa(n))
+		c.list[len(c.list)-1].SayHint = words("add-basis", allowed)
 	default:
 		checkEnum(c, &fig.Meta, "basis", fig.Basis, allowed, what)
 	}

@@ -151,12 +151,13 @@ func words(key string, args []string) Words {
 	return w
 }
 
-// suggestTo adds to the diagnostic added last a "did you mean" hint when a
-// candidate is close to s, as suggest writes it.
-func (c *diags) suggestTo(s string, candidates []string) {
-	if n := nearest(s, candidates); n != "" {
-		d := &c.list[len(c.list)-1]
-		d.Hint, d.SayHint = didYouMean(n), words("did-you-mean", []string{n})
+// oneOfTo sets the hint of the diagnostic added last as oneOf writes it:
+// "did you mean" the candidate nearest s (with its words), else the
+// candidates listed.
+func (c *diags) oneOfTo(s string, candidates []string) {
+	d := &c.list[len(c.list)-1]
+	if !d.SuggestNearest(s, candidates) {
+		d.Hint = oneOf(s, candidates)
 	}
 }
 

@@ -137,6 +137,8 @@ func TestDiagnostics(t *testing.T) {
 			"s.yaml:30:16: error: risk \"r1\": finding \"Critical system\" is not a finding id [invalid-id]\n    hint: a finding's id is its rule's code and its subject, as `orgdesign risk` lists it, e.g. critical-system-si-asd\n", "", ""},
 		{"continuity without fallback", "{ id: si, name: SI, owner: dg }", "{ id: si, name: SI, owner: dg, continuity: { recoveryHours: -4 } }", "",
 			"s.yaml:24:48: error: system \"si\" continuity needs `fallback` [missing-field]\ns.yaml:24:65: error: system \"si\" continuity: `recoveryHours` cannot be negative [negative-value]\n", "", ""},
+		{"negative mitigation annual cost", "reduces: impact, by: 1 }", "reduces: impact, by: 1, annual: -5 }", "",
+			"s.yaml:30:74: error: mitigation \"m1\": `annual` cannot be negative [negative-value]\n", "", ""},
 		{"negative benefits", "households: 3000,", "households: 3000, benefitsPerYear: -1,", "",
 			"s.yaml:22:46: error: demand: `benefitsPerYear` cannot be negative [negative-value]\n", "", ""},
 		{"territory country not a code", "", "", strings.Replace(territory, "name: T\n", "name: T\n  country: Maroc\n", 1),

@@ -57,12 +57,9 @@ const Reserved = "agency"
 
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// ValidFindingID reports whether s can name a structural rule's finding: a
-// rule's code and its subject, lower-kebab-case. A subject may also be a
-// stage or a territory unit, whose ids follow the same form.
-func ValidFindingID(s string) bool { return idRE.MatchString(s) }
-
-// ValidID reports whether s is lower-kebab-case.
+// ValidID reports whether s is lower-kebab-case: the form of every id, and
+// of a structural rule's finding's (its rule's code and its subject, which
+// may also be a stage or a territory unit, whose ids follow the same form).
 func ValidID(s string) bool { return idRE.MatchString(s) }
 
 var dateRE = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)

@@ -7,7 +7,10 @@ import (
 
 // merge applies a scenario on top of the context it extends (DESIGN.md merge
 // rules): identified items by id, chain by stage, relations by (from, to, kind),
-// single-valued sections field by field, and `remove` drops inherited items.
+// dismissals by finding, single-valued sections field by field, and `remove`
+// drops inherited items (a dismissal by its finding's id). A finding the
+// scenario's own register accepts drops the inherited dismissal of it: the
+// option's acceptance wins.
 func merge(base, own *Scenario, c *diags) *Scenario {
 	removed := map[string]bool{}
 	for _, r := range own.Remove {
@@ -52,11 +55,20 @@ func merge(base, own *Scenario, c *diags) *Scenario {
 	out.Assumptions = mergeByKey(base.Assumptions, own.Assumptions, func(x *Assumption) string { return x.ID }, drop)
 	out.Risks = mergeByKey(base.Risks, own.Risks, func(x *Risk) string { return x.ID }, drop)
 	out.Sources = mergeByKey(base.Sources, own.Sources, func(x *Source) string { return x.ID }, drop)
-	out.Dismissed = mergeByKey(base.Dismissed, own.Dismissed, func(x *Dismissal) string { return x.Finding }, func(string) bool { return false })
+	// An inherited dismissal is dropped by `remove: [finding id]`, and
+	// gives way to the scenario's own acceptance of the finding.
+	accepts := map[string]bool{}
+	for _, rk := range own.Risks {
+		if rk.Finding != "" {
+			accepts[rk.Finding] = true
+		}
+	}
+	out.Dismissed = mergeByKey(base.Dismissed, own.Dismissed, func(x *Dismissal) string { return x.Finding },
+		func(id string) bool { return drop(id) || accepts[id] })
 	out.Assessment = mergeByKey(base.Assessment, own.Assessment, func(x *Assessment) string { return x.Criterion }, func(string) bool { return false })
 	for i, r := range own.Remove {
 		if !removed[r] {
-			c.add(own.ItemAt("remove", i), Error, "unknown-reference", "`remove` drops items or chain stages inherited through `extends`",
+			c.add(own.ItemAt("remove", i), Error, "unknown-reference", "`remove` drops items, chain stages or dismissals (by finding id) inherited through `extends`",
 				"remove: %q names nothing inherited from %s", r, own.Header.Extends)
 		}
 	}

@@ -22,6 +22,29 @@ type Set struct {
 	broken int
 }
 
+// StudyScenarioIDs are the ids of the scenarios a study names: those of the
+// scenario files it lists (paths relative to its file studyFile, each read
+// for its header; an unreadable one is skipped), then those its scores
+// name, each once, in that order. It resolves nothing: it tells what a
+// study was written for without loading its options.
+func (l *Loader) StudyScenarioIDs(studyFile string, st *Study) []string {
+	var ids []string
+	add := func(id string) {
+		if id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, ref := range st.Header.Scenarios {
+		if f, _, err := l.File(relative(studyFile, ref.File)); err == nil && f != nil && f.Kind == KindScenario {
+			add(f.Scenario.Header.ID)
+		}
+	}
+	for _, sc := range st.Scores {
+		add(sc.Scenario)
+	}
+	return ids
+}
+
 // LoadSet reads the named files: a study pulls in its scenarios, scenario files
 // are resolved, shared contexts are checked through the scenarios that extend
 // them, territory files are checked on their own.
@@ -219,8 +242,8 @@ func checkStudy(set *Set, c *diags) {
 			}
 			if len(groups) > 0 && !groups[g] && g != "all" {
 				// A weight's group would otherwise add a group to the combined mean.
-				c.add(cr.PosOf("weights"), Error, "unknown-reference", "one of: "+strings.Join(keysOf(groups), ", "), "%s: no stakeholder is in group %q", what, g)
-				c.suggestTo(g, keysOf(groups)) // the nearest group, when one is near
+				c.add(cr.PosOf("weights"), Error, "unknown-reference", "", "%s: no stakeholder is in group %q", what, g)
+				c.oneOfTo(g, keysOf(groups))
 			}
 		}
 		criteria[cr.ID] = cr
@@ -244,8 +267,8 @@ func checkStudy(set *Set, c *diags) {
 		}
 		if sc.Group != "" && len(groups) > 0 && !groups[sc.Group] {
 			// A score's group would otherwise add a group to the combined mean.
-			c.add(sc.PosOf("group"), Error, "unknown-reference", suggest(sc.Group, keysOf(groups)),
-				"%s: no stakeholder is in group %q", what, sc.Group)
+			c.add(sc.PosOf("group"), Error, "unknown-reference", "", "%s: no stakeholder is in group %q", what, sc.Group)
+			c.oneOfTo(sc.Group, keysOf(groups))
 		}
 	}
 	for _, d := range s.Decisions {

@@ -80,6 +80,8 @@ scores:
 		// A weight's group would add a group to the combined mean: an error too.
 		{"weight of a group no stakeholder has", "scored: true }", "scored: true, weights: { agences: 2, all: 1 } }",
 			"e.yaml:12:51: error: criterion \"c2\": no stakeholder is in group \"agences\" [unknown-reference]\n    hint: did you mean `agence`?\n"},
+		{"score of a group far from any", "value: 3, group: agence", "value: 3, group: bailleurs",
+			"e.yaml:14:52: error: score of \"s\" on \"c2\": no stakeholder is in group \"bailleurs\" [unknown-reference]\n    hint: one of: agence\n"},
 		{"weight of a group far from any", "scored: true }", "scored: true, weights: { bailleurs: 2 } }",
 			"e.yaml:12:51: error: criterion \"c2\": no stakeholder is in group \"bailleurs\" [unknown-reference]\n    hint: one of: agence\n"},
 	}

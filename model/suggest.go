@@ -8,7 +8,8 @@ import (
 )
 
 // nearest returns the candidate closest to s, if it is close enough to be a
-// plausible typo (case differences and small edits), or "".
+// plausible typo (case differences and small edits), or "": the one rule
+// every "did you mean" of the tool follows (SuggestNearest outside model).
 func nearest(s string, candidates []string) string {
 	best, bestDist := "", -1
 	ls := strings.ToLower(s)
@@ -28,17 +29,24 @@ func nearest(s string, candidates []string) string {
 	return best
 }
 
-// Nearest returns the candidate closest to s when it is close enough to be a
-// plausible typo (case differences and small edits), or "": the one rule
-// every "did you mean" of the tool follows.
-func Nearest(s string, candidates []string) string { return nearest(s, candidates) }
-
 // suggest returns a "did you mean" hint, or "" when nothing is close.
 func suggest(s string, candidates []string) string {
 	if n := nearest(s, candidates); n != "" {
 		return didYouMean(n)
 	}
 	return ""
+}
+
+// SuggestNearest sets the diagnostic's hint to "did you mean" the candidate
+// nearest s (Nearest), with its words, and reports whether one was near
+// enough.
+func (d *Diagnostic) SuggestNearest(s string, candidates []string) bool {
+	n := nearest(s, candidates)
+	if n == "" {
+		return false
+	}
+	d.Hint, d.SayHint = didYouMean(n), words("did-you-mean", []string{n})
+	return true
 }
 
 // didYouMean is the hint naming a candidate.

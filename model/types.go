@@ -29,7 +29,7 @@ type Scenario struct {
 	Sources       []*Source       `yaml:"sources,omitempty" json:"sources,omitempty"`
 	Assessment    []*Assessment   `yaml:"assessment,omitempty" json:"assessment,omitempty" jsonschema:"description=Ratings against the international instruments' criteria"`
 	Dismissed     []*Dismissal    `yaml:"dismissed,omitempty" json:"dismissed,omitempty" jsonschema:"description=Findings of the structural rules set aside, each with its reason"`
-	Remove        []string        `yaml:"remove,omitempty" json:"remove,omitempty" jsonschema:"description=Inherited ids or chain stages to drop"`
+	Remove        []string        `yaml:"remove,omitempty" json:"remove,omitempty" jsonschema:"description=Inherited ids, chain stages or dismissed findings (by finding id) to drop"`
 }
 
 // Dismissal sets aside one finding of the structural rules, with the reason
@@ -212,14 +212,19 @@ type Channel struct {
 	At          string   `yaml:"at,omitempty" json:"at,omitempty"`
 	Stages      []string `yaml:"stages,omitempty" json:"stages,omitempty"`
 	Phase       string   `yaml:"phase,omitempty" json:"phase,omitempty"`
-	Cost        *Cost    `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Cost        *Cost    `yaml:"cost,omitempty" json:"cost,omitempty"` // per place it is present in (each unit of `per`, `at`, or once), never per point
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
 	// Points is how many physical points the channel has in all (counters,
 	// mobile units, agents); absent: one per instance of `per`, one for `at`
 	// or for a channel placed nowhere. Meaningless for digital channels and
-	// call centres.
-	Points *int `yaml:"points,omitempty" json:"points,omitempty" jsonschema:"minimum=0,description=The number of physical points of the channel in all; without it one per territory unit of per or one for at"`
+	// call centres. It counts service points; the costs stay per place.
+	Points *int `yaml:"points,omitempty" json:"points,omitempty" jsonschema:"minimum=0,description=The number of physical points of the channel in all (service points); without it one per territory unit of per or one for at. The channel's costs stay per place"`
 }
+
+// InPerson reports whether households come to the channel in person (an
+// office, a counter, a mobile unit, an agent): a digital channel or a call
+// centre has no place, and so no points.
+func (ch *Channel) InPerson() bool { return ch.Kind != "digital" && ch.Kind != "call-centre" }
 
 // Relation is an institutional link.
 type Relation struct {
@@ -338,7 +343,8 @@ type Mitigation struct {
 	Title   string  `yaml:"title" json:"title" jsonschema:"required"`
 	Reduces string  `yaml:"reduces" json:"reduces" jsonschema:"required,enum=likelihood,enum=impact"`
 	By      int     `yaml:"by" json:"by" jsonschema:"required"`
-	Cost    float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Cost    float64 `yaml:"cost,omitempty" json:"cost,omitempty" jsonschema:"minimum=0,description=One-off cost in the scenario's currency (not counted once the measure is done)"`
+	Annual  float64 `yaml:"annual,omitempty" json:"annual,omitempty" jsonschema:"minimum=0,description=Yearly cost once in place in the scenario's currency: a running cost from the measure's phase whatever its status"` // a measure in place still costs every year
 	Status  string  `yaml:"status,omitempty" json:"status,omitempty" jsonschema:"enum=planned,enum=in-progress,enum=done"`
 	Phase   string  `yaml:"phase,omitempty" json:"phase,omitempty"`
 	Owner   string  `yaml:"owner,omitempty" json:"owner,omitempty"`

@@ -98,7 +98,7 @@ type Consultation struct {
 	Format       string   `yaml:"format,omitempty" json:"format,omitempty" jsonschema:"enum=workshop,enum=interview,enum=survey,enum=focus-group,enum=committee"`
 	Participants []string `yaml:"participants,omitempty" json:"participants,omitempty"`
 	Topics       []string `yaml:"topics,omitempty" json:"topics,omitempty"`
-	Outcomes     string   `yaml:"outcomes,omitempty" json:"outcomes,omitempty"`
+	Outcomes     string   `yaml:"outcomes,omitempty" json:"outcomes,omitempty" jsonschema:"description=Markdown (inline: the pack shows it in a table cell)"`
 }
 
 // Criterion compares options: computed from a metric or scored in workshops.
@@ -135,5 +135,5 @@ type Decision struct {
 	Meta        `yaml:"-" json:"-"`
 	ID          string `yaml:"id" json:"id" jsonschema:"required"`
 	Title       string `yaml:"title" json:"title" jsonschema:"required"`
-	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty" jsonschema:"description=Markdown (inline: the pack shows it in a table cell)"`
 }

@@ -409,7 +409,7 @@ func (k *checker) risks() {
 				c.errorf(rk.PosOf(key), "out-of-range", "%s: %s needs low ≤ likely ≤ high", what, key)
 			}
 		}
-		if rk.Finding != "" && !ValidFindingID(rk.Finding) {
+		if rk.Finding != "" && !ValidID(rk.Finding) {
 			c.add(rk.PosOf("finding"), Error, "invalid-id", "a finding's id is its rule's code and its subject, as `orgdesign risk` lists it, e.g. critical-system-si-asd",
 				"%s: finding %q is not a finding id", what, rk.Finding)
 		}
@@ -424,6 +424,7 @@ func (k *checker) risks() {
 				c.errorf(m.PosOf("by"), "out-of-range", "%s: `by` must be from 0 to 4 levels", mw)
 			}
 			checkNonNegative(c, &m.Meta, "cost", m.Cost, mw)
+			checkNonNegative(c, &m.Meta, "annual", m.Annual, mw)
 			k.phase(&m.Meta, m.Phase, mw)
 			k.ref(m.PosOf("owner"), m.Owner, orgParty, true, mw+" owner")
 		}
@@ -453,7 +454,7 @@ func (k *checker) dismissed() {
 		if d.Finding == "" {
 			continue
 		}
-		if !ValidFindingID(d.Finding) {
+		if !ValidID(d.Finding) {
 			c.add(d.PosOf("finding"), Error, "invalid-id", "a finding's id is its rule's code and its subject, as `orgdesign risk` lists it", "%q is not a finding id", d.Finding)
 		}
 		if seen[d.Finding] {
@@ -475,7 +476,7 @@ func checkPoints(c *diags, ch *Channel, what string) {
 		return
 	}
 	checkNonNegative(c, &ch.Meta, "points", float64(*ch.Points), what)
-	if ch.Kind == "digital" || ch.Kind == "call-centre" {
+	if !ch.InPerson() {
 		c.add(ch.PosOf("points"), Warning, "ignored-field", "remove `points`, or give the channel an in-person kind such as partner-counter or mobile-unit", "%s is a %s channel: `points` counts places households come to in person and is ignored", what, ch.Kind)
 		c.say("points-ignored", ch.ID, ch.Kind)
 	}

@@ -260,8 +260,8 @@ func buildCapacity(res *model.Resolved, c analysis.Capacity, n *namer) Capacity 
 		}
 	}
 	var order []string
-	groups := map[string][]analysis.InstanceCapacity{}
-	for _, in := range c.Instances {
+	groups := map[string][]analysis.PlaceCapacity{}
+	for _, in := range c.Places { // a place's staff pooled, under its main unit
 		if groups[in.Template] == nil {
 			order = append(order, in.Template)
 		}
@@ -269,7 +269,7 @@ func buildCapacity(res *model.Resolved, c analysis.Capacity, n *namer) Capacity 
 	}
 	for _, t := range order {
 		ins := slices.Clone(groups[t])
-		slices.SortStableFunc(ins, func(a, b analysis.InstanceCapacity) int { return cmp.Compare(b.Gap, a.Gap) })
+		slices.SortStableFunc(ins, func(a, b analysis.PlaceCapacity) int { return cmp.Compare(b.Gap, a.Gap) })
 		var planned, required, gap, short int
 		g := CapacityGroup{Name: n.name(t), Instances: l.Count(len(ins))}
 		for _, in := range ins {
@@ -305,14 +305,28 @@ func buildCapacity(res *model.Resolved, c analysis.Capacity, n *namer) Capacity 
 }
 
 // channelReach says where a channel is: national, one point per unit of a
-// territory level, or one territory unit.
+// territory level, or one territory unit; with the points the channel
+// declares, their number in all (not one per unit). A level is named as
+// the territory writes it, quoted.
 func channelReach(ch analysis.ChannelReach, n *namer) string {
 	l := n.l
+	points := l.Count(ch.Points).Text + " " + l.Label("points")
+	if ch.Points == 1 {
+		points = l.Count(ch.Points).Text + " " + l.Label("point")
+	}
 	switch {
+	case ch.Reach == "national" && ch.Declared:
+		return l.labelf("reachNationalDeclared", "{points}", points)
 	case ch.Reach == "national":
 		return l.Label("nationalReach")
 	case n.res.Territory != nil && n.res.Territory.HasLevel(ch.Reach):
-		return l.Count(ch.Points).Text + " " + l.Label("points") + ", " + l.Label("onePerLevel") + " " + ch.Reach
+		key := "reachLevel"
+		if ch.Declared {
+			key = "reachLevelDeclared"
+		}
+		return l.labelf(key, "{points}", points, "{level}", ch.Reach)
+	case ch.Declared:
+		return l.labelf("reachPlaceDeclared", "{points}", points, "{place}", n.name(ch.Reach))
 	}
 	return n.name(ch.Reach)
 }

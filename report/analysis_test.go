@@ -33,10 +33,12 @@ func TestAnalysisFigures(t *testing.T) {
 	check("staff per 10k", a.Key.StaffPer10k.Text, "1,76")
 	check("offices", a.Key.Offices.Text, "5")
 	// DR Nord 150,000/15,000 = 10 for 8, Sud 7 for 5, antenne Oasis 4 for 3,
-	// national cadres 13 for 10: 2 + 2 + 1 + 3, of the 42 the standards
-	// require: 19 %.
-	check("capacity gap", a.Key.CapacityGap.Text, "8 (19\u202f%)")
-	check("shortfall", a.Capacity.Gap.Text, "8 (19\u202f% des 42 requis)")
+	// national cadres 13 for 10: 2 + 2 + 1 + 3 short. Required: 10 + 7 by
+	// the delegations, 4 + 3 + 2 at the three provinces (at Port-Blanc the
+	// antenne and the representation share one requirement, their 3 + 5
+	// staff pooled) and 13 nationally: 39, of which 8 is 20.5 %.
+	check("capacity gap", a.Key.CapacityGap.Text, "8 (20,5\u202f%)")
+	check("shortfall", a.Capacity.Gap.Text, "8 (20,5\u202f% des 39 requis)")
 	check("RACI gaps", a.Key.RACIGaps.Text, "7") // 6 stages and 1 mandate
 	// Setup: 2 DR × 500,000 + 3 guichets × 10,000 + the SI 2,000,000.
 	check("setup", a.Costs.Setup.Text, "3\u202f030\u202f000\u00a0MAD")
@@ -55,7 +57,8 @@ func TestAnalysisFigures(t *testing.T) {
 	check("mandate gaps", a.Chain.MandateGaps, "Instruire les recours")
 	check("idle", a.Chain.Idle, "Délégation régionale (territoire)\u00a0; Représentation de Port-Blanc")
 
-	// Capacity: groups in the order of the units, shortfalls first within each.
+	// Capacity: groups in the order of the places, named after
+	// each place's main unit, shortfalls first within each.
 	var groups []string
 	for _, g := range a.Capacity.Groups {
 		var rows []string
@@ -66,8 +69,8 @@ func TestAnalysisFigures(t *testing.T) {
 	}
 	want := []string{
 		"Délégation régionale (territoire) (4/2): Délégation régionale Nord-Côtier 2, Délégation régionale Sud-Oasis 2",
-		"Antenne (territoire) (1/1): Antenne Oasis 1, Antenne Port-Blanc 0, Antenne Collines -1",
-		"Représentation de Port-Blanc (0/0): Représentation de Port-Blanc -2",
+		"Représentation de Port-Blanc (0/0): Représentation de Port-Blanc -5", // with the antenne's 3 staff: 8 for 3
+		"Antenne (territoire) (1/1): Antenne Oasis 1, Antenne Collines -1",
 	}
 	if !slices.Equal(groups, want) {
 		t.Errorf("capacity groups:\n%s\nwant:\n%s", strings.Join(groups, "\n"), strings.Join(want, "\n"))
@@ -75,7 +78,7 @@ func TestAnalysisFigures(t *testing.T) {
 	check("households per front-office agent", a.Capacity.HouseholdsPerFOA.Text, "8\u202f065") // 250,000 / 31
 	check("norm", a.Capacity.Standards[0].Norm, "1 pour 15\u202f000 ménages")
 	check("channels of intake", a.Capacity.Channels[0].Channels,
-		"Portail des demandes (national)\u00a0; Guichets de la Poste (3 points, un par province)")
+		"Portail des demandes (national)\u00a0; Guichets de la Poste (3 points, un par unité «\u00a0province\u00a0»)")
 	check("personal data", a.Systems.PersonalData[1].Problems, "pas de base légale")
 	check("critical system", a.Systems.Dependencies[0].System, "SI de gestion")
 	if !a.Systems.Dependencies[0].Critical || a.Systems.Dependencies[1].Critical {
@@ -230,7 +233,7 @@ func TestHostileNamesInTheAnalysis(t *testing.T) {
 		t.Errorf("hostile markup survived: %q", m)
 	}
 	for _, want := range []string{
-		`Guichets &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; | [clic](javascript:alert(1)) (3 points, un par province)`,
+		"Guichets &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; | [clic](javascript:alert(1)) (3 points, un par unité «\u00a0province\u00a0»)",
 		`<td>SI &lt;img src=x onerror=alert(2)&gt; *gras* (⚠ critique)</td>`,
 		`<td># Recours  &lt;iframe src=x&gt;</td>`,
 	} {
@@ -287,6 +290,55 @@ func TestCodeLabelsExist(t *testing.T) {
 			if _, ok := s.Get("label", k); !ok {
 				t.Errorf("%s: no label %q", lang, k)
 			}
+		}
+	}
+}
+
+// TestChannelReach: a channel's reach names the territory's level as the
+// territory writes it, quoted; declared points are the channel's number in
+// all, never "one per" unit; one point is singular.
+func TestChannelReach(t *testing.T) {
+	set, _ := loadFixture(t)
+	res := set.Scenarios[1]
+	for lang, want := range map[string][]string{
+		"fr": {"national", "3 points, un par unité «\u00a0province\u00a0»", "1\u202f600 points au total, dans chaque unité «\u00a0province\u00a0»",
+			"32\u202f221 points au total, sur tout le territoire", "1 point, un par unité «\u00a0province\u00a0»"},
+		"en": {"nationwide", "3 points, one per “province” unit", "1,600 points in all, in every “province” unit",
+			"32,221 points in all, nationwide", "1 point, one per “province” unit"},
+	} {
+		l, err := NewLanguage(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := newNamer(res, l)
+		for i, ch := range []analysis.ChannelReach{
+			{Reach: "national"},
+			{Reach: "province", Points: 3},
+			{Reach: "province", Points: 1600, Declared: true},
+			{Reach: "national", Points: 32221, Declared: true},
+			{Reach: "province", Points: 1},
+		} {
+			if got := channelReach(ch, n); got != want[i] {
+				t.Errorf("%s: reach %+v = %q, want %q", lang, ch, got, want[i])
+			}
+		}
+	}
+}
+
+// TestServicePointsText: each kind is counted in the singular or the plural,
+// the agents' payment points listed apart from the total.
+func TestServicePointsText(t *testing.T) {
+	byKind := []analysis.KindPoints{{Kind: "office", Points: 1}, {Kind: "partner-counter", Points: 12}, {Kind: "mobile-unit", Points: 0}, {Kind: "agent-network", Points: 1}}
+	for lang, want := range map[string]string{
+		"fr": "13 (1 implantation propre, 12 guichets partenaires, 1 point de paiement d'un réseau d'agents (hors total))",
+		"en": "13 (1 own office, 12 partners' counters, 1 agent-network payment point (not in the total))",
+	} {
+		l, err := NewLanguage(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := servicePointsText(13, byKind, l); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
 	}
 }

@@ -162,18 +162,20 @@ type StandardRow struct {
 	Tier    string // the tier it applies to, or the national level
 }
 
-// CapacityGroup is the territorial instances of one unit template.
+// CapacityGroup is the places whose main unit is of one unit template
+// (analysis.PlaceCapacity: the staff of a tier's units at one place pooled).
 type CapacityGroup struct {
 	Name      string
 	Instances Figure
 	Planned   Figure
 	Required  Figure
-	Gap       Figure // shortfall summed over the instances short of staff
-	Short     Figure // instances short of staff
+	Gap       Figure // shortfall summed over the places short of staff
+	Short     Figure // places short of staff
 	Rows      []CapacityRow
 }
 
-// CapacityRow is one instance; rows come shortfalls first, largest first.
+// CapacityRow is one place, named after its main unit; rows come
+// shortfalls first, largest first.
 type CapacityRow struct {
 	Name       string
 	Households Figure

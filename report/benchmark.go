@@ -168,8 +168,15 @@ func (k *comparer) unit(u string) string {
 // term writes one figure of a basis: "800 posts (2020)".
 func (k *comparer) term(t benchmarks.Term, unit string) string {
 	s := k.l.Number(t.Value, 2) + " " + unit
+	var about []string
+	if t.Basis != "" { // what a staff or beneficiary figure counts
+		about = append(about, k.l.Enum("figureBasis", t.Basis))
+	}
 	if t.Year != "" {
-		s += " (" + t.Year + ")"
+		about = append(about, t.Year)
+	}
+	if len(about) > 0 {
+		s += " (" + strings.Join(about, ", ") + ")"
 	}
 	return s
 }
@@ -321,7 +328,7 @@ func (k *comparer) peers(out *Comparison) {
 		row := k.peerRow(frame, p, i+1)
 		out.Peers = append(out.Peers, row)
 		if i == 0 && p.Known > 0 {
-			out.NearestPeer = row.Country + " (" + strconv.Itoa(len(p.Near)) + "/" + strconv.Itoa(p.Known) + ")"
+			out.NearestPeer = row.Country + " (" + tally(p, l) + ")"
 		}
 	}
 	if p := k.c.Self; p != nil {
@@ -329,6 +336,13 @@ func (k *comparer) peers(out *Comparison) {
 		out.Self = &row
 		out.SelfNote = l.labelf("selfPeerNote", "{country}", row.Country)
 	}
+}
+
+// tally is a peer's similarity as the count its score is: "5,5/7", an
+// unknown feature counting half (benchmarks.Peer.Tally).
+func tally(p benchmarks.Peer, l *Language) string {
+	m, n := p.Tally()
+	return l.Number(m, 1) + "/" + strconv.Itoa(n)
 }
 
 // peerRow words one country's similarity with the scenario; rank 0: no rank.
@@ -346,9 +360,8 @@ func (k *comparer) peerRow(frame map[string]benchmarks.FrameRow, p benchmarks.Pe
 			" ("+l.Label("scenarioChoice")+l.Label("colon")+" "+k.frameValue(field, frame[field].Scenario)+")")
 	}
 	sep := l.Label("listSeparator")
-	matches := strconv.Itoa(len(p.Near)) + "/" + strconv.Itoa(p.Known)
 	row := PeerRow{Country: k.names[p.Country], Code: strings.ToUpper(p.Country),
-		Score: l.Percent(p.Score) + " (" + matches + ")", Near: strings.Join(near, sep), Far: strings.Join(far, sep)}
+		Score: l.Percent(p.Score) + " (" + tally(p, l) + ")", Near: strings.Join(near, sep), Far: strings.Join(far, sep)}
 	if rank > 0 {
 		row.Rank = l.Count(rank)
 	}

@@ -64,7 +64,7 @@ func TestComparisonFigures(t *testing.T) {
 		bases = append(bases, b.Code+" "+b.Value+" "+b.Unit+" = "+b.Basis+" ["+b.Comparable+"]")
 	}
 	for _, want := range []string{
-		"YY 20 pour 10 000 personnes = 800 postes (2020) / 400\u202f000 personnes (2020) × 10\u202f000 [Non]",
+		"YY 20 pour 10 000 personnes = 800 postes (effectif de l'organisme qui gère le programme, 2020) / 400\u202f000 personnes (bénéficiaires d'aujourd'hui, 2020) × 10\u202f000 [Non]",
 		"YY 60 implantations = 10 Directions régionales (2019) + 50 Bureaux locaux (2019) [Oui]",
 		"YY 12 par million d'habitants = 60 implantations / 5\u202f000\u202f000 habitants (2020) × 1\u202f000\u202f000 [Oui]",
 		"XX 0 membres = pas de conseil d'administration [Non]",

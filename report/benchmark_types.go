@@ -20,7 +20,7 @@ type Comparison struct {
 	Chain       []ChainCompareRow
 	ChainWho    []ChainWhoRow // the institutions the country files name, stage by stage
 	Peers       []PeerRow     // nearest first
-	NearestPeer string        // the first peer, for the index: "Jordanie (5/6)"
+	NearestPeer string        // the first peer, for the index: "Jordanie (5,5/7)"
 	Self        *PeerRow      // the scenario's own country, shown apart; nil when it is not among the countries
 	SelfNote    string        // why it is apart
 	Lessons     []LessonRow

@@ -51,9 +51,7 @@ func BuildWith(set *model.Set, diags model.Diagnostics, lang string, opts BuildO
 			return nil, err
 		}
 	}
-	if opts.Analysis.Horizon == (analysis.Horizon{}) { // every option's costs on the study's basis
-		opts.Analysis.Horizon = analysis.StudyHorizon(set.Study, set.Scenarios)
-	}
+	opts.Analysis = opts.Analysis.OnStudy(set.Study, set.Scenarios) // every option's costs on the study's basis
 	r := &Report{Lang: l.code, Title: l.Label("reportTitle")}
 	defer func() {
 		if err != nil {

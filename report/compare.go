@@ -178,34 +178,34 @@ func peerNames(countries []*model.CountryFile, lang string) map[string]string {
 
 func figuresTable(figs []compare.Figures, ids []string, l *Language, peers map[string]string) Table {
 	t := Table{Head: heads(l.word("figure"), ids), Right: rightCols(len(ids)+1, 1)}
-	row := func(key string, cell func(f compare.Figures) string) {
-		r := []string{l.word(key)}
+	row := func(name string, cell func(f compare.Figures) string) {
+		r := []string{name}
 		for _, f := range figs {
 			r = append(r, cell(f))
 		}
 		t.Rows = append(t.Rows, r)
 	}
-	row("headcount", func(f compare.Figures) string { return l.Count(f.Headcount).Text })
-	row("payroll", func(f compare.Figures) string { return l.Amount(f.Payroll, f.Currency).Text })
-	row("annualCost", func(f compare.Figures) string { return l.Amount(f.AnnualCost, f.Currency).Text })
-	row("setupCost", func(f compare.Figures) string { return l.Amount(f.SetupCost, f.Currency).Text })
-	row("transitionCost", func(f compare.Figures) string {
+	row(l.word("headcount"), func(f compare.Figures) string { return l.Count(f.Headcount).Text })
+	row(l.word("payroll"), func(f compare.Figures) string { return l.Amount(f.Payroll, f.Currency).Text })
+	row(l.word("annualCost"), func(f compare.Figures) string { return l.Amount(f.AnnualCost, f.Currency).Text })
+	row(l.word("setupCost"), func(f compare.Figures) string { return l.Amount(f.SetupCost, f.Currency).Text })
+	row(l.word("transitionCost"), func(f compare.Figures) string {
 		if f.TransitionCost == nil {
 			return "—"
 		}
 		return l.Amount(*f.TransitionCost, f.Currency).Text
 	})
-	row("transitionMonths", func(f compare.Figures) string {
+	row(l.word("transitionMonths"), func(f compare.Figures) string {
 		if f.TransitionMonths == nil {
 			return "—"
 		}
 		return l.months(int(*f.TransitionMonths)).Text
 	})
 	costRows(row, l)
-	row("prerequisites", func(f compare.Figures) string { return l.Count(f.Prerequisites).Text })
-	row("offices", func(f compare.Figures) string { return l.Count(f.Offices).Text })
-	row("servicePoints", func(f compare.Figures) string { return l.Count(f.ServicePoints).Text })
-	for _, kind := range analysis.ServicePointKinds { // the kinds some scenario has, one row each
+	row(l.word("prerequisites"), func(f compare.Figures) string { return l.Count(f.Prerequisites).Text })
+	row(l.word("offices"), func(f compare.Figures) string { return l.Count(f.Offices).Text })
+	row(l.Label("servicePoints"), func(f compare.Figures) string { return l.Count(f.ServicePoints).Text })
+	for _, kind := range analysis.ServicePointKinds() { // the kinds some scenario has, one row each
 		if !slices.ContainsFunc(figs, func(f compare.Figures) bool { return pointsOf(f.ServicePointsByKind, kind) > 0 }) {
 			continue
 		}
@@ -215,16 +215,16 @@ func figuresTable(figs []compare.Figures, ids []string, l *Language, peers map[s
 			*r = append(*r, l.Count(pointsOf(f.ServicePointsByKind, kind)).Text)
 		}
 	}
-	row("capacityGap", func(f compare.Figures) string {
+	row(l.word("capacityGap"), func(f compare.Figures) string {
 		return capacityGapText(f.CapacityGap, f.CapacityGapShare, f.StaffRequired, l)
 	})
-	row("raciGaps", func(f compare.Figures) string { return l.Count(f.RACIGaps).Text })
-	row("exposure", func(f compare.Figures) string { return l.Count(f.Exposure).Text })
-	row("metric-open-findings", func(f compare.Figures) string { return l.Count(f.OpenFindings).Text })
-	row("highRisks", func(f compare.Figures) string {
+	row(l.Label("raciGaps"), func(f compare.Figures) string { return l.Count(f.RACIGaps).Text })
+	row(l.word("exposure"), func(f compare.Figures) string { return l.Count(f.Exposure).Text })
+	row(l.word("metric-open-findings"), func(f compare.Figures) string { return l.Count(f.OpenFindings).Text })
+	row(l.word("highRisks"), func(f compare.Figures) string {
 		return l.wordf("highCritical", "{high}", l.Count(f.HighRisks).Text, "{critical}", l.Count(f.CriticalRisks).Text)
 	})
-	row("nearestPeer", func(f compare.Figures) string {
+	row(l.word("nearestPeer"), func(f compare.Figures) string {
 		if f.PeerScore == nil {
 			return "—"
 		}

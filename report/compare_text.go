@@ -88,7 +88,7 @@ func WriteCompareText(w io.Writer, cr *CompareReport) error {
 			t.line("  " + s)
 		}
 		if cr.Departs {
-			t.subheading(l.word("rationale"))
+			t.subheading(l.Label("rationale"))
 			if cr.Rationale == "" {
 				t.line("  " + l.word("noRationale"))
 			}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/orgdesign/orgdesign/analysis"
 	"github.com/orgdesign/orgdesign/compare"
@@ -35,17 +36,26 @@ func yearName(y int, relative bool, l *Language) string {
 }
 
 // horizonSentence says over which years the costs are laid out and whether
-// they are discounted.
+// they are discounted; when nothing is dated (relative), the years are
+// numbered and the sentences say so.
 func horizonSentence(start, years int, relative bool, rate float64, l *Language) string {
 	key := "costHorizon"
-	if years == 1 {
-		key = "costHorizonOne"
+	if relative {
+		key += "Relative"
 	}
-	s := l.labelf(key, "{years}", l.Count(years).Text, "{from}", yearName(start, relative, l), "{to}", yearName(start+years-1, relative, l))
+	if years == 1 {
+		key += "One"
+	}
+	from, to := strconv.Itoa(start), strconv.Itoa(start+years-1)
+	s := l.labelf(key, "{years}", l.Count(years).Text, "{from}", from, "{to}", to)
 	if rate == 0 {
 		return s + " " + l.Label("costNotDiscounted")
 	}
-	return s + " " + l.labelf("costDiscounted", "{rate}", l.Percent(rate), "{from}", yearName(start, relative, l))
+	key = "costDiscounted"
+	if relative {
+		key += "Relative"
+	}
+	return s + " " + l.labelf(key, "{rate}", l.Percent(rate), "{from}", from)
 }
 
 func buildBudget(b analysis.Budget, a *analysis.Analysis, n *namer) *Budget {
@@ -92,16 +102,16 @@ func buildBudget(b analysis.Budget, a *analysis.Analysis, n *namer) *Budget {
 	if b.AdminShare != nil {
 		share = l.Percent(*b.AdminShare)
 	}
-	pv := l.Label("presentValue")
-	if b.Rate == 0 {
-		pv += " " + l.Label("notDiscounted")
+	pv := n.money(b.PresentValue, false).Text
+	if b.Rate == 0 { // nothing to discount: the total is the figure
+		pv = l.Label("presentValueNone")
 	}
 	out.Facts = []Row{
 		{l.Label("oneOffOverHorizon"), out.OneOff.Text},
 		{l.Label("runningOverHorizon"), n.money(b.Running, false).Text},
 		{l.Label("totalOverHorizon"), out.Total.Text},
 		{l.Label("runningPerYear"), out.RunningPerYear.Text},
-		{pv, n.money(b.PresentValue, false).Text},
+		{l.Label("presentValue"), pv},
 		{l.Label("perHouseholdPerYear"), perHousehold},
 		{l.Label("adminShare"), share},
 	}
@@ -109,17 +119,28 @@ func buildBudget(b analysis.Budget, a *analysis.Analysis, n *namer) *Budget {
 	out.TotalHead = l.labelf("totalOverYears", "{from}", yearName(b.Start, b.Relative, l), "{to}", yearName(b.Start+b.Years-1, b.Relative, l))
 	out.Basis = []string{out.Horizon, l.Label("costProRata")}
 	if t := n.res.Transition; t != nil && t.Cost != 0 {
+		// Nothing dated: the transition starts with the horizon, in year 1
+		// (TransitionFrom numbers the year: "1-01").
+		key, from := "costTransition", l.date(b.TransitionFrom)
+		if b.Relative {
+			year, _, _ := strings.Cut(b.TransitionFrom, "-")
+			key, from = "costTransitionRelative", year
+		}
 		if t.Months > 0 {
-			out.Basis = append(out.Basis, l.labelf("costTransitionSpread", "{cost}", n.money(t.Cost, false).Text,
-				"{months}", l.months(t.Months).Text, "{from}", l.date(b.TransitionFrom)))
+			out.Basis = append(out.Basis, l.labelf(key+"Spread", "{cost}", n.money(t.Cost, false).Text,
+				"{months}", l.months(t.Months).Text, "{from}", from))
 		} else {
-			out.Basis = append(out.Basis, l.labelf("costTransitionOnce", "{cost}", n.money(t.Cost, false).Text, "{from}", l.date(b.TransitionFrom)))
+			out.Basis = append(out.Basis, l.labelf(key+"Once", "{cost}", n.money(t.Cost, false).Text, "{from}", from))
 		}
 	}
 	out.Basis = append(out.Basis, l.Label("costMitigationsRule"))
 	if b.Before != 0 || b.After != 0 {
-		out.Basis = append(out.Basis, l.labelf("costOutside", "{before}", n.money(b.Before, false).Text, "{after}", n.money(b.After, false).Text,
-			"{from}", yearName(b.Start, b.Relative, l), "{to}", yearName(b.Start+b.Years-1, b.Relative, l)))
+		key := "costOutside"
+		if b.Relative {
+			key += "Relative"
+		}
+		out.Basis = append(out.Basis, l.labelf(key, "{before}", n.money(b.Before, false).Text, "{after}", n.money(b.After, false).Text,
+			"{from}", strconv.Itoa(b.Start), "{to}", strconv.Itoa(b.Start+b.Years-1)))
 	}
 	if len(b.Undated) > 0 {
 		out.Basis = append(out.Basis, l.labelf("costUndated", "{phases}", n.list(b.Undated)))
@@ -140,12 +161,12 @@ func buildBudget(b analysis.Budget, a *analysis.Analysis, n *namer) *Budget {
 // costsTable is the comparison's costs by year: one row per year, one
 // column per option, then the horizon's total and present value.
 func costsTable(figs []compare.Figures, ids []string, l *Language) (Table, string) {
-	t := Table{Head: heads(l.word("year"), ids), Right: rightCols(len(ids)+1, 1)}
+	t := Table{Head: heads(l.Label("year"), ids), Right: rightCols(len(ids)+1, 1)}
 	if len(figs) == 0 || len(figs[0].Costs.ByYear) == 0 {
 		return t, ""
 	}
 	first := figs[0].Costs
-	relative := first.ByYear[0].Year == 1 // nothing dated anywhere: years 1, 2…
+	relative := first.Relative
 	for i, y := range first.ByYear {
 		row := []string{yearName(y.Year, relative, l)}
 		for _, f := range figs {
@@ -166,25 +187,30 @@ func costsTable(figs []compare.Figures, ids []string, l *Language) (Table, strin
 }
 
 // costRows are the comparison's cost figures, one row each.
-func costRows(row func(key string, cell func(f compare.Figures) string), l *Language) {
+func costRows(row func(name string, cell func(f compare.Figures) string), l *Language) {
 	money := func(v func(c compare.Costs) float64) func(f compare.Figures) string {
 		return func(f compare.Figures) string { return l.Amount(v(f.Costs), f.Currency).Text }
 	}
-	row("oneOffCost", money(func(c compare.Costs) float64 { return c.OneOff }))
-	row("runningPerYear", money(func(c compare.Costs) float64 { return c.RunningPerYear }))
-	row("totalCost", money(func(c compare.Costs) float64 { return c.Total }))
-	row("presentValue", money(func(c compare.Costs) float64 { return c.PresentValue }))
-	row("perHousehold", func(f compare.Figures) string {
+	row(l.word("oneOffCost"), money(func(c compare.Costs) float64 { return c.OneOff }))
+	row(l.Label("runningPerYear"), money(func(c compare.Costs) float64 { return c.RunningPerYear }))
+	row(l.word("totalCost"), money(func(c compare.Costs) float64 { return c.Total }))
+	row(l.Label("presentValue"), func(f compare.Figures) string {
+		if f.Costs.DiscountRate == 0 {
+			return l.Label("presentValueNoneShort")
+		}
+		return l.Amount(f.Costs.PresentValue, f.Currency).Text
+	})
+	row(l.word("perHousehold"), func(f compare.Figures) string {
 		if v := f.Costs.PerHouseholdPerYear; v != nil {
 			return l.smallAmount(*v, f.Currency)
 		}
-		return l.word("unknown")
+		return l.Label("unknown")
 	})
-	row("adminShare", func(f compare.Figures) string {
+	row(l.Label("adminShare"), func(f compare.Figures) string {
 		if v := f.Costs.AdminShare; v != nil {
 			return l.Percent(*v)
 		}
-		return l.word("unknownShare")
+		return l.Label("unknownShare")
 	})
 }
 

@@ -102,3 +102,46 @@ criteria:
 		}
 	}
 }
+
+// TestMissingBasisInEachLanguage: a country figure without a basis warns
+// with words that carry the list, the figure's number and the two values,
+// never English, each language joining them in its own words.
+func TestMissingBasisInEachLanguage(t *testing.T) {
+	src, err := os.ReadFile("../model/testdata/country/xx.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), "source: rapport, basis: caseload }", "source: rapport }", 1)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "xx.yaml"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, ds, err := (&model.Loader{Files: model.OSFiles{}}).Country(filepath.Join(dir, "xx.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d *model.Diagnostic
+	for i := range ds {
+		if ds[i].Code == "missing-basis" {
+			d = &ds[i]
+		}
+	}
+	if d == nil {
+		t.Fatalf("no missing-basis warning in %v", ds)
+	}
+	for lang, want := range map[string][2]string{
+		"en": {d.Message, d.Hint},
+		"fr": {"le chiffre 1 de beneficiaries n'a pas de base : il est montré mais pas comparé au scénario", "ajoutez `basis: caseload` ou `cumulative`"},
+	} {
+		l, err := NewLanguage(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.say("diagnosticMessage", d.Say, ""); got != want[0] {
+			t.Errorf("%s: message %q, want %q", lang, got, want[0])
+		}
+		if got := l.say("diagnosticHint", d.HintWords(), ""); got != want[1] {
+			t.Errorf("%s: hint %q, want %q", lang, got, want[1])
+		}
+	}
+}

@@ -141,9 +141,9 @@ type htmlFixture struct {
 
 // The keys whose values are text: plain, Markdown, an address.
 var (
-	plainKeys = map[string]bool{"name": true, "title": true, "shortName": true, "client": true, "outcomes": true,
+	plainKeys = map[string]bool{"name": true, "title": true, "shortName": true, "client": true,
 		"vision": true, "mission": true, "values": true, "topics": true, "unit": true, "legalBasis": true}
-	mdKeys = map[string]bool{"summary": true, "description": true, "notes": true, "evidence": true, "recommendation": true}
+	mdKeys = map[string]bool{"summary": true, "description": true, "notes": true, "evidence": true, "recommendation": true, "outcomes": true}
 )
 
 // The unit and the scenario whose ids the fuzzer renames.

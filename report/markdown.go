@@ -99,16 +99,18 @@ type pageData struct {
 }
 
 // markdownFuncs are the Markdown templates' functions: esc (the escaping
-// helper), markdown (a field documented as Markdown), t (a label, escaped),
-// cite (a citation, escaped and linked), chart (a chart's image) and quote
-// (a field documented as Markdown, set inside a block quote).
+// helper), markdown (a field documented as Markdown), markdownCell (such a
+// field inside a table cell, on one line), t (a label, escaped), cite (a
+// citation, escaped and linked), chart (a chart's image) and quote (a field
+// documented as Markdown, set inside a block quote).
 func markdownFuncs(l *Language) template.FuncMap {
 	return template.FuncMap{
-		"esc":      escape.Markdown,
-		"markdown": markdownBlock,
-		"cite":     citeMarkdown,
-		"chart":    chartMarkdown,
-		"quote":    quoteMarkdown,
+		"esc":          escape.Markdown,
+		"markdown":     markdownBlock,
+		"markdownCell": markdownCell,
+		"cite":         citeMarkdown,
+		"chart":        chartMarkdown,
+		"quote":        quoteMarkdown,
 		"t": func(key string) (string, error) {
 			v, ok := l.strings.Get("label", key)
 			if !ok {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -103,7 +104,7 @@ func TestTemplatesEscapeEveryValue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	allowed := []string{"esc", "t", "markdown", "cite", "chart", "quote"}
+	allowed := []string{"esc", "t", "markdown", "markdownCell", "cite", "chart", "quote"}
 	var names []string
 	for _, tt := range tmpl.Templates() {
 		if tt.Tree == nil {
@@ -152,5 +153,37 @@ func TestTemplatesEscapeEveryValue(t *testing.T) {
 		if !slices.Contains(names, want) {
 			t.Errorf("template %q was not checked (checked %s)", want, strings.Join(names, ", "))
 		}
+	}
+}
+
+// TestMarkdownCell: a Markdown field in a table cell keeps its inline
+// Markdown on one line; block syntax is flattened, pipes escaped, control
+// characters dropped; the table keeps its columns.
+func TestMarkdownCell(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"**Prévu.**", "**Prévu.**"},
+		{"Entre l'option *A*\net la `B`.", "Entre l'option *A* et la `B`."},
+		{"Premier paragraphe.\n\nSecond, [lien](https://example.org).", "Premier paragraphe. Second, [lien](https://example.org)."},
+		{"# Titre\n\n- un\n- *deux*\n\n> cité", "Titre un *deux* cité"},
+		{"a | b `c|d` e \\| f \\\\| g", `a \| b ` + "`c\\|d`" + ` e \| f \\\| g`},
+		{"```\ncode <b>|x\n```", `code \<b\>\|x`},
+		{"<div>html</div>\n\n---\n\nsuite", "suite"},
+		{"nul\x00\u2028sep", "nul sep"},
+		{"| a | b |\n|---|---|\n| 1 | 2 |", `a b 1 2`},
+		{"", ""},
+	} {
+		if got := markdownCell(c.in); got != c.want {
+			t.Errorf("markdownCell(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// Rendered in a table, each field stays in its cell, its Markdown read.
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	var out bytes.Buffer
+	row := "| x | y |\n| --- | --- |\n| " + markdownCell("**Prévu.** a|b\n\n- c") + " | " + markdownCell("a <script>x</script>") + " |\n"
+	if err := md.Convert([]byte(row), &out); err != nil {
+		t.Fatal(err)
+	}
+	if want := "<td><strong>Prévu.</strong> a|b c</td>\n<td>a <!-- raw HTML omitted -->x<!-- raw HTML omitted --></td>"; !strings.Contains(out.String(), want) {
+		t.Errorf("%s\nwant it to hold %s", out.String(), want)
 	}
 }

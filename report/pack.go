@@ -96,15 +96,18 @@ func buildPack(set *model.Set, r *Report, l *Language, opts BuildOptions) (*Pack
 	return p, nil
 }
 
-// noRationale is the warning of a recommendation that departs from the
-// ranking without the study's rationale: `report` prints it, `report
-// --strict` stops on it.
+// CodeNoRationale is the code of the warning about a recommendation that
+// departs from the ranking without the study's rationale: `report` prints
+// it, `report --strict` stops on it (and on no other warning).
+const CodeNoRationale = "recommendation-without-rationale"
+
+// noRationale is the CodeNoRationale warning.
 func noRationale(set *model.Set, rec *compare.Recommendation) model.Diagnostic {
 	at := set.Study.PosOf("recommendation")
 	if at.File == "" {
 		at.File = set.StudyFile
 	}
-	return model.Diagnostic{Pos: at, Severity: model.Warning, Code: "recommendation-without-rationale",
+	return model.Diagnostic{Pos: at, Severity: model.Warning, Code: CodeNoRationale,
 		Message: fmt.Sprintf("the recommendation names %s, ranked %d in the combined ranking (%s leads), and the study gives no `rationale`",
 			rec.Scenario, rec.Rank, rec.Leader),
 		Hint: "write the study's `rationale:`: what the ranking leaves out that the recommendation weighs"}
@@ -114,7 +117,7 @@ func noRationale(set *model.Set, rec *compare.Recommendation) model.Diagnostic {
 // short of the standards and its share of the staff required.
 func pointsTable(figs []compare.Figures, l *Language) Table {
 	t := Table{Head: []string{l.Label("scenario"), l.Label("servicePoints")}}
-	for _, k := range analysis.ServicePointKinds {
+	for _, k := range analysis.ServicePointKinds() {
 		w := []rune(l.word("pointKind-" + k))
 		t.Head = append(t.Head, strings.ToUpper(string(w[:1]))+string(w[1:]))
 	}
@@ -122,7 +125,7 @@ func pointsTable(figs []compare.Figures, l *Language) Table {
 	t.Right = rightCols(len(t.Head), 1)
 	for _, f := range figs {
 		row := []string{f.Scenario, l.Count(f.ServicePoints).Text}
-		for _, k := range analysis.ServicePointKinds {
+		for _, k := range analysis.ServicePointKinds() {
 			row = append(row, l.Count(pointsOf(f.ServicePointsByKind, k)).Text)
 		}
 		t.Rows = append(t.Rows, append(row, capacityGapText(f.CapacityGap, f.CapacityGapShare, f.StaffRequired, l)))

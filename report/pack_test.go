@@ -113,7 +113,7 @@ func TestAlertRendered(t *testing.T) {
 		page[f.Name] = string(f.Data)
 	}
 	md, html := page["index.md"], page["index.html"]
-	if !strings.Contains(md, "**Statut**\u00a0: version de consultation — document provisoire, consultations en cours\n") {
+	if !strings.Contains(md, "**Statut**\u00a0: version de consultation — document provisoire, à revoir après les consultations\n") {
 		t.Errorf("the Markdown cover has no status:\n%.600s", md)
 	}
 	if !strings.Contains(md, "## Synthèse\n\n> [!WARNING]\n> **La recommandation s'écarte du classement multicritère**\n>\n> - La recommandation retient") ||
@@ -139,12 +139,13 @@ func TestAlertRendered(t *testing.T) {
 	}
 }
 
-// alertDiagnostics are the report's own diagnostics but the fixture's stale
-// triage (option-a's r-convention, tested in TestRiskFigures).
+// alertDiagnostics are the report's warnings about the recommendation, the
+// ones `report --strict` stops on (the fixture also has a stale triage,
+// option-a's r-convention, tested in TestRiskFigures).
 func alertDiagnostics(r *Report) []model.Diagnostic {
 	var out []model.Diagnostic
 	for _, d := range r.BuildDiagnostics {
-		if d.Code != "unknown-finding" {
+		if d.Code == CodeNoRationale {
 			out = append(out, d)
 		}
 	}

@@ -14,8 +14,9 @@ import (
 // and the pack.
 
 // servicePointsText is a number of service points with its kinds:
-// "324 (12 own offices, 225 partners' counters, 12 mobile units, 75
-// agent-network points)"; the kinds without any are left out.
+// "249 (12 own offices, 225 partners' counters, 12 mobile units, 75
+// agent-network payment points (not in the total))" — the agents' points
+// listed, not counted; the kinds without any are left out.
 func servicePointsText(total int, byKind []analysis.KindPoints, l *Language) string {
 	f, kinds := servicePointFigures(analysis.Indicators{ServicePoints: total, ServicePointsByKind: byKind}, l)
 	if kinds == "" {
@@ -138,7 +139,11 @@ func servicePointFigures(ind analysis.Indicators, l *Language) (Figure, string) 
 	var parts []string
 	for _, k := range ind.ServicePointsByKind {
 		if k.Points > 0 {
-			parts = append(parts, l.Count(k.Points).Text+" "+l.word("pointKind-"+k.Kind))
+			key := "pointKind-" + k.Kind
+			if k.Points == 1 {
+				key += "-one"
+			}
+			parts = append(parts, l.Count(k.Points).Text+" "+l.word(key))
 		}
 	}
 	return l.Count(ind.ServicePoints), strings.Join(parts, ", ")

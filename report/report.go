@@ -25,12 +25,13 @@
 // embedded countries and instruments by default. Then come its risks and
 // mitigations (risk.Assess: the heat maps, inherent beside residual, drawn by
 // risk.HeatmapSVG and inlined like the charts; the risks above the appetite;
-// the register sorted by residual score; the mitigations; the risks derived
-// from the structure with their reasons; the loss simulation when
-// BuildOptions.Simulate asks for one), and last the operationalisation phase
-// by phase, the order the consultation asks for. The index sets each option's
-// residual exposure and its high or critical residual risks beside its other
-// key figures.
+// the register sorted by residual score, accepted findings included; the
+// mitigations; the structural rules' findings, to triage with the rule's
+// explanation and suggested mitigation, or dismissed with their reason; the
+// loss simulation when BuildOptions.Simulate asks for one), and last the
+// operationalisation phase by phase, the order the consultation asks for.
+// The index sets each option's residual exposure, its high or critical
+// residual risks and its open findings beside its other key figures.
 //
 // AnalysisMarkdown and WriteAnalysisText print the analysis sections alone,
 // as Markdown (through the pages' templates) or as text tables for a terminal;

@@ -146,7 +146,11 @@ func buildRisks(as *risk.Assessment, n *namer) *Risks {
 				Phase: or(n.name(m.Phase)), Owner: or(n.name(m.Owner))})
 		}
 	}
-	if accepted := len(as.FindingsWith(risk.Accepted)); accepted > 0 {
+	switch accepted := len(as.FindingsWith(risk.Accepted)); accepted {
+	case 0:
+	case 1:
+		out.AcceptedNote = l.Label("acceptedFindingNote")
+	default:
 		out.AcceptedNote = l.labelf("acceptedFindingsNote", "{n}", l.Count(accepted).Text)
 	}
 	for _, f := range as.FindingsWith(risk.Open) {

@@ -210,7 +210,7 @@ func TestRiskFigures(t *testing.T) {
 	}
 	page := fileNamed(t, files, "option-centrale.md")
 	for _, want := range []string{
-		"- **Register risks**: 4 (1 of them accepted finding(s))",
+		"- **Register risks**: 4 (1 of them an accepted finding)",
 		"| accepted finding critical-system-si-gestion |",
 		"| Data-sharing agreement to conclude — registre-si → si-gestion (i-registre) (personal-data-unprotected-i-registre) | 8 (2×4) medium |",
 		"| Delivery-chain stage with no accountable party — Outreach (stage-no-accountable-outreach) | L'information des ménages relève",

@@ -14,7 +14,7 @@ import (
 // many it leaves out; the JSON and Markdown outputs give everything.
 const (
 	textRows     = 15 // rows of a long table
-	capacityRows = 10 // territorial instances short of staff, the largest shortfalls first
+	capacityRows = 10 // places short of staff, the largest shortfalls first
 )
 
 // WriteAnalysisText writes the analysis of every scenario of a report as

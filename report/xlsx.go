@@ -167,7 +167,7 @@ func workbookSheets(r *Report, l *Language) []sheet {
 				cover.Rows = append(cover.Rows, []string{head, line})
 			}
 			if p.Alert != nil {
-				cover.Rows = append(cover.Rows, []string{l.Label("alertRationale"), cmp.Or(p.Alert.Rationale, p.Alert.Missing)})
+				cover.Rows = append(cover.Rows, []string{l.Label("rationale"), cmp.Or(p.Alert.Rationale, p.Alert.Missing)})
 			}
 		}
 		out = append([]sheet{{l.Label("sheetStudy"), cover}}, out...)

@@ -42,7 +42,7 @@ func TestWorkbook(t *testing.T) {
 	// The cover: the study, its status (interim), the recommendation against the ranking.
 	cover, _ := f.GetRows("Étude")
 	if len(cover) < 6 || !slices.Equal(cover[0], []string{"Étude", "Étude de l'agence d'aide sociale"}) ||
-		!slices.Equal(cover[3], []string{"Statut", "version de consultation — document provisoire, consultations en cours"}) ||
+		!slices.Equal(cover[3], []string{"Statut", "version de consultation — document provisoire, à revoir après les consultations"}) ||
 		cover[4][0] != "Option recommandée" || !strings.HasPrefix(cover[4][1], "La recommandation retient «\u00a0Agence déconcentrée\u00a0», classée au rang 2 sur 2") ||
 		cover[len(cover)-1][0] != "Motivation de l'équipe" || !strings.HasPrefix(cover[len(cover)-1][1], "Le classement ne compte pas") {
 		t.Errorf("cover rows %q", cover)

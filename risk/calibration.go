@@ -242,12 +242,10 @@ func (p *calParser) fields(n *yaml.Node, what string, known []string) map[string
 		k, v := n.Content[i], n.Content[i+1]
 		switch {
 		case !slices.Contains(known, k.Value):
-			hint := "known fields: " + strings.Join(known, ", ")
-			if s := model.Nearest(k.Value, known); s != "" {
-				hint = "did you mean `" + s + "`?"
-			}
-			p.diags = append(p.diags, model.Diagnostic{Pos: p.pos(k), Severity: model.Error, Code: "unknown-field",
-				Message: fmt.Sprintf("unknown field %q in %s", k.Value, what), Hint: hint})
+			d := model.Diagnostic{Pos: p.pos(k), Severity: model.Error, Code: "unknown-field",
+				Message: fmt.Sprintf("unknown field %q in %s", k.Value, what), Hint: "known fields: " + strings.Join(known, ", ")}
+			d.SuggestNearest(k.Value, known)
+			p.diags = append(p.diags, d)
 		case out[k.Value] != nil:
 			p.errorf(p.pos(k), "duplicate-key", "%s: %q is given twice", what, k.Value)
 		case v.Kind == yaml.AliasNode:

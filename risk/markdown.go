@@ -32,13 +32,13 @@ func MarkdownSections(a *Assessment, lang string, level int) ([]byte, error) {
 type sectionsData struct {
 	A               *Assessment
 	Level           int
-	AcceptedNote    string // "(dont 2 constat(s) accepté(s))", or ""
+	AcceptedNote    string // "(dont 2 constats acceptés)", or ""
 	Open, Dismissed []Finding
 	AppetiteSource  string
 }
 
 func sectionData(a *Assessment, level int) sectionsData {
-	return sectionsData{A: a, Level: level, AcceptedNote: countsOf(a).acceptedNote(a.Lang),
+	return sectionsData{A: a, Level: level, AcceptedNote: acceptedNote(a, a.Lang),
 		Open: a.FindingsWith(Open), Dismissed: a.FindingsWith(Dismissed), AppetiteSource: "appetite." + appetiteKey(a.AppetiteSource)}
 }
 

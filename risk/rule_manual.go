@@ -29,9 +29,10 @@ var ruleManualExchange = Rule{
 			}
 			out = append(out, finding{
 				subjects: append([]string{stage}, ifs...),
-				explanation: textf("L'étape « %s » repose sur %d échange(s) manuel(s) ou par fichier : %s ; erreurs de saisie, retards et pertes de fichiers.",
-					"The %s stage relies on %d manual or file exchange(s): %s; keying errors, delays and lost files follow.",
-					in.label(stage), len(ifs), in.labels(ifs, 5)),
+				explanation: textf("L'étape « %s » repose sur %s ou par fichier : %s ; erreurs de saisie, retards et pertes de fichiers.",
+					"The %s stage relies on %s: %s; keying errors, delays and lost files follow.",
+					in.label(stage), byCount(len(ifs), Text{"1 échange manuel", "1 manual or file exchange"},
+						textf("%d échanges manuels", "%d manual or file exchanges", len(ifs))), in.labels(ifs, 5)),
 			})
 		}
 		return out

@@ -37,8 +37,11 @@ var ruleSpanOverLimit = Rule{
 					"%s has %d direct reports, over the limit of %d.", in.label(tpl), widest[tpl], s.MaxSpan)
 			} else {
 				f.subjects = append(f.subjects, insts...)
-				f.explanation = textf("%d unité(s) de %s dépassent la limite de %d subordonnés directs (jusqu'à %d).",
-					"%d unit(s) of %s are over the limit of %d direct reports (up to %d).", len(insts), in.label(tpl), s.MaxSpan, widest[tpl])
+				f.explanation = byCount(len(insts),
+					textf("1 unité de %s dépasse la limite de %d subordonnés directs : elle en a %d.",
+						"1 unit of %s is over the limit of %d direct reports: it has %d.", in.label(tpl), s.MaxSpan, widest[tpl]),
+					textf("%d unités de %s dépassent la limite de %d subordonnés directs (jusqu'à %d).",
+						"%d units of %s are over the limit of %d direct reports (up to %d).", len(insts), in.label(tpl), s.MaxSpan, widest[tpl]))
 			}
 			out = append(out, f)
 		}

@@ -21,9 +21,13 @@ var ruleUncoveredTerritory = Rule{
 			}
 			out = append(out, finding{
 				subjects: append([]string{sc.Stage}, sc.Uncovered...),
-				explanation: textf("Aucun canal ne sert l'étape « %s » dans %d unité(s) territoriale(s) : %s ; les ménages de ces territoires en sont exclus ou doivent se déplacer.",
-					"No channel serves the %s stage in %d territory unit(s): %s; households there are left out or must travel.",
-					in.label(sc.Stage), len(sc.Uncovered), in.labels(sc.Uncovered, 5)),
+				explanation: byCount(len(sc.Uncovered),
+					textf("Aucun canal ne sert l'étape « %s » dans 1 unité territoriale : %s ; les ménages de ce territoire en sont exclus ou doivent se déplacer.",
+						"No channel serves the %s stage in 1 territory unit: %s; households there are left out or must travel.",
+						in.label(sc.Stage), in.labels(sc.Uncovered, 5)),
+					textf("Aucun canal ne sert l'étape « %s » dans %d unités territoriales : %s ; les ménages de ces territoires en sont exclus ou doivent se déplacer.",
+						"No channel serves the %s stage in %d territory units: %s; households there are left out or must travel.",
+						in.label(sc.Stage), len(sc.Uncovered), in.labels(sc.Uncovered, 5))),
 			})
 		}
 		return out

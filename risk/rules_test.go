@@ -68,7 +68,7 @@ func TestRules(t *testing.T) {
 		{name: "replicated units over the limit", code: "span-over-limit",
 			replace: map[string]string{"units": clean["units"] + "\n  - { id: ap, name: \"Antenne {territory}\", kind: office, tier: provincial, reportsTo: dr, per: province }"},
 			want:    []derived{{"span-over-limit-dr", []string{"dr", "dr-nord"}}}, level: Medium,
-			fr: "1 unité(s) de DR (territoire) (dr) dépassent la limite de 10 subordonnés directs (jusqu'à 11)."},
+			fr: "1 unité de DR (territoire) (dr) dépasse la limite de 10 subordonnés directs : elle en a 11."},
 		{name: "stage without accountable", code: "stage-no-accountable",
 			replace: map[string]string{"chain": strings.Replace(clean["chain"], "  - { stage: exit, accountable: dir-b }", "  - { stage: exit, responsible: [dir-b] }", 1)},
 			want:    []derived{{"stage-no-accountable-exit", []string{"exit"}}}, level: High,
@@ -112,7 +112,7 @@ func TestRules(t *testing.T) {
 		{name: "understaffed delegations", code: "understaffed-territory",
 			replace: map[string]string{"demand": strings.Replace(clean["demand"], "onePer: 10000", "onePer: 5000", 1)},
 			want:    []derived{{"understaffed-territory-dr", []string{"dr", "dr-nord", "dr-sud"}}}, level: High,
-			fr: "2 unité(s) de DR (territoire) (dr) manquent de 10 agents au regard des normes de service (10 prévus pour 20 requis)."},
+			fr: "2 unités de DR (territoire) (dr) manquent de 10 agents au regard des normes de service (effectif prévu : 10, requis : 20)."},
 		{name: "a stage served in one region only", code: "stage-uncovered-territory",
 			replace: map[string]string{"channels": "channels:\n  - { id: portail, name: Portail, kind: digital, operator: agency, stages: [intake] }\n" +
 				"  - { id: bureau, name: Bureau, kind: office, operator: agency, at: n01, stages: [grievance] }"},

@@ -97,11 +97,10 @@ func (t *textWriter) assessment(a *Assessment) {
 	}
 	t.heading(title, '=')
 	t.heading(t.w("title.register"), '-')
-	c := countsOf(a)
 	t.facts([][2]string{
-		{t.w("registerCount"), strings.TrimSpace(itoa(len(a.Risks)) + " " + c.acceptedNote(t.lang))},
-		{t.w("openCount"), itoa(c.open)},
-		{t.w("dismissedCount"), itoa(c.dismissed)},
+		{t.w("registerCount"), strings.TrimSpace(itoa(len(a.Risks)) + " " + acceptedNote(a, t.lang))},
+		{t.w("openCount"), itoa(a.OpenFindings())},
+		{t.w("dismissedCount"), itoa(len(a.FindingsWith(Dismissed)))},
 		{t.w("exposure"), itoa(a.Exposure()) + " (" + t.w("exposureNote") + ")"},
 		{t.w("appetite"), t.level(a.Appetite) + " (" + t.w("appetite."+appetiteKey(a.AppetiteSource)) + ")"},
 		{t.w("aboveAppetite"), itoa(len(a.AboveAppetite))},
@@ -123,7 +122,7 @@ func (t *textWriter) assessment(a *Assessment) {
 	t.heading(t.w("title.heatmaps")+" ("+t.w("axes")+")", '-')
 	t.heatmaps(a.Matrix)
 	t.heading(t.w("title.open"), '-')
-	if c.open == 0 {
+	if a.OpenFindings() == 0 {
 		t.buf.WriteString("  " + t.w("noOpen") + "\n")
 	} else {
 		t.para("  ", "", t.w("openNote"))
@@ -150,31 +149,17 @@ func (t *textWriter) assessment(a *Assessment) {
 	}
 }
 
-// counts are an assessment's findings by status.
-type counts struct{ open, accepted, dismissed int }
-
-func countsOf(a *Assessment) counts {
-	var c counts
-	for _, f := range a.Findings {
-		switch f.Status {
-		case Open:
-			c.open++
-		case Accepted:
-			c.accepted++
-		case Dismissed:
-			c.dismissed++
-		}
-	}
-	return c
-}
-
 // acceptedNote says how many of the register's risks accept a finding:
-// "(dont 2 constat(s) accepté(s))", or "" when none does.
-func (c counts) acceptedNote(lang string) string {
-	if c.accepted == 0 {
+// "(dont 2 constats acceptés)", or "" when none does.
+func acceptedNote(a *Assessment, lang string) string {
+	switch n := len(a.FindingsWith(Accepted)); n {
+	case 0:
 		return ""
+	case 1:
+		return "(" + word(lang, "acceptedNoteOne") + ")"
+	default:
+		return "(" + strings.ReplaceAll(word(lang, "acceptedNote"), "{n}", itoa(n)) + ")"
 	}
-	return "(" + strings.ReplaceAll(word(lang, "acceptedNote"), "{n}", itoa(c.accepted)) + ")"
 }
 
 // originText is where a register risk comes from: the register, or the

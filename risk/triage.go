@@ -58,9 +58,7 @@ func CheckTriage(list []*Assessment) model.Diagnostics {
 			Message: fmt.Sprintf("the rules produce no finding %q in %s", h.id, in),
 			Hint:    "`orgdesign risk` lists each scenario's findings and their ids",
 			Say:     model.Words{Key: CodeUnknownFinding, Args: [3]string{h.id, in}}}
-		if n := model.Nearest(h.id, h.nearby); n != "" {
-			d.Hint, d.SayHint = "did you mean `"+n+"`?", model.Words{Key: "did-you-mean", Args: [3]string{n}}
-		}
+		d.SuggestNearest(h.id, h.nearby)
 		out = append(out, d)
 	}
 	return out.Sort()

@@ -21,6 +21,15 @@ func (t Text) In(lang string) string {
 	return t.FR
 }
 
+// byCount is the singular text when n is 1, else the plural: a sentence
+// says "1 unité dépasse", not "1 unité(s) dépassent".
+func byCount(n int, one, many Text) Text {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // textf formats a French and an English pattern with the same arguments; an
 // argument that is a Text takes its value in each language.
 func textf(fr, en string, args ...any) Text {
@@ -147,15 +156,16 @@ var words = map[string]Text{
 	"appetite.assumed": {"hypothèse risk-appetite", "risk-appetite assumption"},
 	"aboveAppetite":    {"Au-delà de l'appétence", "Above the appetite"},
 	"registerCount":    {"Risques du registre", "Register risks"},
-	"acceptedNote":     {"dont {n} constat(s) accepté(s)", "{n} of them accepted finding(s)"},
+	"acceptedNote":     {"dont {n} constats acceptés", "{n} of them accepted findings"},
+	"acceptedNoteOne":  {"dont 1 constat accepté", "1 of them an accepted finding"},
 	"openCount":        {"Constats à instruire", "Findings to triage"},
 	"dismissedCount":   {"Constats écartés", "Dismissed findings"},
 	"exposure":         {"Exposition au risque résiduel", "Residual risk exposure"},
 	"exposureNote":     {"somme des scores résiduels du registre, constats acceptés compris", "sum of the register's residual scores, accepted findings included"},
 	"noOpen":           {"Aucun constat à instruire.", "No finding to triage."},
 	"openNote": {
-		"Les règles structurelles ont relevé ces faiblesses, que le scénario n'a pas encore instruites. Chacune est à accepter (un risque du registre avec `finding: <identifiant>`, noté par son responsable) ou à écarter (`dismissed:` avec sa raison). Leur niveau est celui de la règle, à titre indicatif : elles ne comptent pas dans l'exposition.",
-		"The structural rules found these weaknesses, which the scenario has not triaged yet. Accept each one (a register risk with `finding: <id>`, scored by its owner) or dismiss it (`dismissed:` with its reason). Their level is the rule's, as an indication: they do not count in the exposure.",
+		"Les règles structurelles ont relevé ces faiblesses, que le scénario n'a pas encore instruites\u00a0: chacune est à accepter (un risque du registre qui la nomme, noté par son responsable, avec ses mesures) ou à écarter avec sa raison. Leur niveau est celui de la règle, à titre indicatif\u00a0; elles ne comptent pas dans l'exposition.",
+		"The structural rules found these weaknesses, which the scenario has not triaged yet: accept each one (a register risk naming it, scored by its owner, with its mitigations) or dismiss it with its reason. Their level is the rule's, as an indication; they count for nothing in the exposure.",
 	},
 	"indicative":      {"indicatif", "indicative"},
 	"indicativeLevel": {"Niveau indicatif (règle)", "Indicative level (rule)"},

@@ -102,7 +102,7 @@ func TestReadOverrides(t *testing.T) {
 // {{define}}d section: each replaces the embedded one, the rest stays.
 func TestOverridesReplaceByName(t *testing.T) {
 	stub := func(string) string { return "" }
-	funcs := texttemplate.FuncMap{"esc": stub, "t": stub, "markdown": stub, "cite": stub, "chart": stub, "quote": stub}
+	funcs := texttemplate.FuncMap{"esc": stub, "t": stub, "markdown": stub, "markdownCell": stub, "cite": stub, "chart": stub, "quote": stub}
 	md, err := Markdown(funcs, Overrides{IndexMarkdown: "new index {{esc .}}", "risks.md.tmpl": `{{define "risks"}}new risks{{end}}`})
 	if err != nil {
 		t.Fatal(err)

@@ -55,7 +55,7 @@ func TestLoadStringsRefusesUnknownLanguage(t *testing.T) {
 
 func TestTemplatesParse(t *testing.T) {
 	stub := func(string) string { return "" }
-	md, err := Markdown(texttemplate.FuncMap{"esc": stub, "t": stub, "markdown": stub, "cite": stub, "chart": stub, "quote": stub}, nil)
+	md, err := Markdown(texttemplate.FuncMap{"esc": stub, "t": stub, "markdown": stub, "markdownCell": stub, "cite": stub, "chart": stub, "quote": stub}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,8 +19,8 @@ func (m *Model) about(w int) []string {
 	switch {
 	case e.diag != nil:
 		return m.aboutDiag(e.diag, w)
-	case e.derived != nil:
-		return m.aboutDerived(e.derived, w)
+	case e.finding != nil:
+		return m.aboutFinding(e.finding, w)
 	}
 	if mapSections[e.section] {
 		out := []string{m.st.title.Render(txt(e.label))}
@@ -170,7 +170,9 @@ func (m *Model) aboutDiag(d *model.Diagnostic, w int) []string {
 	return out
 }
 
-func (m *Model) aboutDerived(f *risk.Finding, w int) []string {
+// aboutFinding says what a finding of the structural rules is, and how to
+// triage it or why it was dismissed.
+func (m *Model) aboutFinding(f *risk.Finding, w int) []string {
 	state := fmt.Sprintf("found by the rule %s: read-only, to triage — accept it (a risk with finding: %s) or dismiss it with a reason", f.Rule, f.ID)
 	if f.Status == risk.Dismissed {
 		state = fmt.Sprintf("found by the rule %s and dismissed (read-only): %s", f.Rule, f.Reason)

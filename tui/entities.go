@@ -46,7 +46,7 @@ type entry struct {
 	file    string    // the file the item is written in
 	pos     model.Pos // where
 	diag    *model.Diagnostic
-	derived *risk.Finding // a finding of the structural rules to triage (read-only)
+	finding *risk.Finding // a finding of the structural rules, to triage or dismissed (read-only)
 }
 
 // key identifies an entry across recomputes, to keep the selection.
@@ -332,18 +332,18 @@ func riskEntries(res *result) []entry {
 		status string
 		label  string
 	}{{risk.Open, "Findings to triage"}, {risk.Dismissed, "Findings dismissed"}} {
-		var derived []entry
+		var findings []entry
 		for i := range res.risks.Findings {
 			f := &res.risks.Findings[i]
 			if f.Status != group.status {
 				continue
 			}
-			derived = append(derived, entry{section: "", id: f.ID, index: -1, label: f.ID,
-				note: fmt.Sprintf("%d %s", f.Indicative.Score, f.Indicative.Level), derived: f})
+			findings = append(findings, entry{section: "", id: f.ID, index: -1, label: f.ID,
+				note: fmt.Sprintf("%d %s", f.Indicative.Score, f.Indicative.Level), finding: f})
 		}
-		if len(derived) > 0 {
+		if len(findings) > 0 {
 			out = append(out, entry{header: true, label: group.label})
-			out = append(out, derived...)
+			out = append(out, findings...)
 		}
 	}
 	return out

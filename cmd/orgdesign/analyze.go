@@ -79,7 +79,7 @@ func (o *analyzeOptions) run(cmd *cobra.Command, args []string) error {
 	if len(set.Scenarios) == 0 {
 		return &exitError{code: exitUsage, msg: "no scenario to analyse: give a study or scenario files"}
 	}
-	opts := analysis.Options{MaxSpan: o.maxSpan, Horizon: analysis.StudyHorizon(set.Study, set.Scenarios)}
+	opts := analysis.Options{MaxSpan: o.maxSpan}.OnStudy(set.Study, set.Scenarios)
 	out := cmd.OutOrStdout()
 	if o.format == "json" {
 		doc := struct {

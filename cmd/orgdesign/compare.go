@@ -4,19 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/orgdesign/orgdesign/analysis"
 	"github.com/orgdesign/orgdesign/benchmarks"
 	"github.com/orgdesign/orgdesign/compare"
 	"github.com/orgdesign/orgdesign/model"
 	"github.com/orgdesign/orgdesign/report"
-	"github.com/orgdesign/orgdesign/risk"
 	"github.com/orgdesign/orgdesign/templates"
 )
 
@@ -109,7 +105,7 @@ func (o *compareOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	study, sdiags, err := o.loadStudy()
+	study, own, sdiags, err := o.loadStudy()
 	if err != nil {
 		return err
 	}
@@ -121,8 +117,10 @@ func (o *compareOptions) run(cmd *cobra.Command, args []string) error {
 	if len(set.Scenarios) == 0 {
 		return &exitError{code: exitUsage, msg: "no scenario to compare: give a study or scenario files"}
 	}
-	if err := o.checkStudyScenarios(study, set); err != nil {
-		return err
+	if study != nil {
+		if err := o.checkStudyScenarios(own, set); err != nil {
+			return err
+		}
 	}
 	countries, ds, err := benchmarks.Load(nil, nil)
 	if err != nil || ds.HasErrors() {
@@ -133,8 +131,8 @@ func (o *compareOptions) run(cmd *cobra.Command, args []string) error {
 		draws = -1 // compare.Options: 0 is the default, negative none
 	}
 	res := compare.Compare(set, compare.Options{Study: study, Countries: countries, Seed: o.seed, Draws: draws})
-	if stale := risk.CheckScenarios(set.Scenarios, analysis.Options{}); len(stale) > 0 { // triages naming no finding
-		_ = model.WriteText(cmd.ErrOrStderr(), stale)
+	if len(res.Triage) > 0 { // triages naming no finding
+		_ = model.WriteText(cmd.ErrOrStderr(), res.Triage)
 	}
 	out := cmd.OutOrStdout()
 	if o.format == "json" {
@@ -162,52 +160,30 @@ func (o *compareOptions) run(cmd *cobra.Command, args []string) error {
 }
 
 // loadStudy reads the --study file: its criteria and scores, checked as a
-// file (its scenario files are not read).
-func (o *compareOptions) loadStudy() (*model.Study, model.Diagnostics, error) {
+// file (its scenario files are read for their ids only), and the ids of the
+// scenarios it was written for.
+func (o *compareOptions) loadStudy() (*model.Study, []string, model.Diagnostics, error) {
 	if o.study == "" {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	l := &model.Loader{Files: model.OSFiles{}, MaxSize: o.maxSize}
 	f, ds, err := l.File(o.study)
 	if err != nil {
-		return nil, nil, &exitError{code: exitUsage, msg: err.Error()}
+		return nil, nil, nil, &exitError{code: exitUsage, msg: err.Error()}
 	}
 	if f == nil || ds.HasErrors() {
-		return nil, ds, nil
+		return nil, nil, ds, nil
 	}
 	if f.Kind != model.KindStudy {
-		return nil, nil, &exitError{code: exitUsage, msg: fmt.Sprintf("--study %s: expected a study file, found a %s file", o.study, f.Kind)}
+		return nil, nil, nil, &exitError{code: exitUsage, msg: fmt.Sprintf("--study %s: expected a study file, found a %s file", o.study, f.Kind)}
 	}
-	return f.Study, ds, nil
+	return f.Study, l.StudyScenarioIDs(o.study, f.Study), ds, nil
 }
 
-// checkStudyScenarios refuses a --study none of whose scenarios (the ids of
-// the files it lists, and those its scores name) is among those compared:
-// its scores would match nothing, and its criteria would rank options it
-// was not written for.
-func (o *compareOptions) checkStudyScenarios(study *model.Study, set *model.Set) error {
-	if study == nil {
-		return nil
-	}
-	var own []string
-	add := func(id string) {
-		if id != "" && !slices.Contains(own, id) {
-			own = append(own, id)
-		}
-	}
-	l := &model.Loader{Files: model.OSFiles{}, MaxSize: o.maxSize}
-	for _, ref := range study.Header.Scenarios {
-		name := filepath.ToSlash(ref.File)
-		if !path.IsAbs(name) && !filepath.IsAbs(ref.File) {
-			name = path.Join(path.Dir(filepath.ToSlash(o.study)), name)
-		}
-		if f, _, err := l.File(name); err == nil && f != nil && f.Kind == model.KindScenario {
-			add(f.Scenario.Header.ID)
-		}
-	}
-	for _, sc := range study.Scores {
-		add(sc.Scenario)
-	}
+// checkStudyScenarios refuses a --study none of whose scenarios (own:
+// model.Loader.StudyScenarioIDs) is among those compared: its scores would
+// match nothing, and its criteria would rank options it was not written for.
+func (o *compareOptions) checkStudyScenarios(own []string, set *model.Set) error {
 	var compared []string
 	for _, r := range set.Scenarios {
 		if slices.Contains(own, r.Header.ID) {

@@ -57,10 +57,11 @@ standards, information systems, the benchmark indicators, the build-up by
 phase, the international comparison with the countries and the scorecard
 against the international instruments, the risks and mitigations (heat maps
 inherent beside residual, the risks above the appetite, the register sorted by
-residual score, the mitigations, the risks derived from the structure with
-their reasons), the charts, and the files' diagnostics. The index sets the
-options side by side, their residual risk exposure and their high or critical
-residual risks among them. The charts are inline SVG in the HTML and SVG files
+residual score with the structural findings it accepts, the mitigations, the
+findings to triage with the rule's explanation and those dismissed with their
+reason), the charts, and the files' diagnostics. The index sets the
+options side by side, their residual risk exposure, their high or critical
+residual risks and their open findings among them. The charts are inline SVG in the HTML and SVG files
 in charts/ beside the Markdown.
 
 --simulate N adds each scenario's loss simulation (--seed S: the same seed
@@ -117,6 +118,8 @@ combined ranking, the synthesis opens with an alert (its rank and score, the
 stakeholder groups that rank it first, the weights at which it would lead) and
 the study's rationale; without a rationale, a warning is written on standard
 error (exit 0), and --strict makes it a finding: nothing written, exit 1.
+--strict is about the rationale only: the other warnings (a triage naming a
+finding the rules no longer produce) are printed and the pack is written.
 
 When several scenarios are rendered and standard error is a terminal, a line
 per scenario tells the progress ("[2/4] anas-centrale"); --quiet leaves it out.`,
@@ -140,7 +143,7 @@ per scenario tells the progress ("[2/4] anas-centrale"); --quiet leaves it out.`
 	cmd.Flags().StringVar(&o.templates, "templates", "", "folder of .tmpl files that replace the embedded templates of the same name")
 	_ = cmd.MarkFlagDirname("templates")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "write no progress on standard error")
-	cmd.Flags().BoolVar(&o.strict, "strict", false, "treat the pack's warnings (a recommendation that departs from the ranking without a rationale) as findings: write nothing, exit 1")
+	cmd.Flags().BoolVar(&o.strict, "strict", false, "treat a recommendation that departs from the ranking without the study's rationale as a finding: write nothing, exit 1 (other warnings are printed, not findings)")
 	cmd.Flags().BoolVar(&o.serve, "serve", false, "write the report, serve it on --addr and regenerate it when the inputs change; the pages reload themselves")
 	cmd.Flags().StringVar(&o.addr, "addr", "127.0.0.1:8484", "loopback address --serve listens on (port 0: any free port)")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(templates.Languages(), cobra.ShellCompDirectiveNoFileComp))
@@ -234,11 +237,11 @@ func (o *reportOptions) build(errw io.Writer, args []string, formats map[string]
 		_ = model.WriteText(errw, r.BuildDiagnostics)
 		return nil, read, &exitError{code: exitFindings, msg: fmt.Sprintf("%s: nothing written", count(r.BuildDiagnostics.Count(model.Error), "error", "errors"))}
 	}
-	if n := r.BuildDiagnostics.Count(model.Warning); n > 0 { // the pack's own warnings: a recommendation without its rationale
+	if len(r.BuildDiagnostics) > 0 { // warnings: a stale triage, a recommendation without its rationale
 		_ = model.WriteText(errw, r.BuildDiagnostics)
-		if o.strict {
+		if o.strict && slices.ContainsFunc(r.BuildDiagnostics, func(d model.Diagnostic) bool { return d.Code == report.CodeNoRationale }) {
 			r.Release()
-			return nil, read, &exitError{code: exitFindings, msg: fmt.Sprintf("%s with --strict: nothing written", count(n, "warning", "warnings"))}
+			return nil, read, &exitError{code: exitFindings, msg: "a recommendation departing from the ranking without a rationale, with --strict: nothing written"}
 		}
 	}
 	ropts := report.Options{NoHTML: !wantHTML, NoMarkdown: !wantMD, XLSX: formats["xlsx"],

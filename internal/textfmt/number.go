@@ -91,7 +91,15 @@ func (s Style) Amount(v float64, currency string) string {
 	return t
 }
 
-// Percent writes a share (0–1) as a percentage with at most one decimal.
+// Percent writes a share (0–1) as a percentage: with at most one decimal
+// from 10 % up, with two significant digits below (0.95 %, 0.049 %, 5.3 %),
+// so that a small share is not rounded to a figure a sentence beside it
+// contradicts ("1 %" for a share "under 1 %"); below 0.0001 % it is 0.
 func (s Style) Percent(share float64) string {
-	return s.Number(share*100, 1) + s.PercentSpace + "%"
+	p := share * 100
+	decimals := 1
+	if a := math.Abs(p); a > 0 && a < 10 {
+		decimals = min(max(1, 1-int(math.Floor(math.Log10(a)))), 4)
+	}
+	return s.Number(p, decimals) + s.PercentSpace + "%"
 }

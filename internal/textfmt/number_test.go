@@ -77,7 +77,17 @@ func TestAmountPercentAndStyles(t *testing.T) {
 		{en.Percent(0.873), "87.3%"},
 		{fr.Percent(0.25), "25\u202f%"},
 		{en.Percent(1), "100%"},
-		{en.Percent(0.00049), "0%"},
+		// Below 10 %, two significant digits: 0.95 % is not "1 %".
+		{fr.Percent(0.0095), "0,95\u202f%"},
+		{en.Percent(0.0095), "0.95%"},
+		{fr.Percent(0.004912), "0,49\u202f%"},
+		{en.Percent(0.004912), "0.49%"},
+		{fr.Percent(0.0532), "5,3\u202f%"},
+		{en.Percent(0.0999), "10%"},
+		{en.Percent(0.00049), "0.049%"},
+		{en.Percent(0.0000001), "0%"},
+		{en.Percent(-0.0095), "-0.95%"},
+		{en.Percent(0), "0%"},
 		{For("").Number(1000.5, 1), "1\u202f000,5"}, // French is the default
 		{For("de").Number(1000.5, 1), "1\u202f000,5"},
 		{Style{Thousands: "\u00a0", Decimal: ","}.Int(12500), "12\u00a0500"}, // a style of one's own
