@@ -24,16 +24,21 @@ func (m *Model) about(w int) []string {
 	}
 	if mapSections[e.section] {
 		out := []string{m.st.title.Render(txt(e.label))}
-		for _, l := range wrap("fields written in "+txt(shortFile(e.file, m.name))+"; those marked ↑ are inherited: setting one writes it here", w-2) {
+		for _, l := range wrap(m.say("aboutGroup", txt(shortFile(e.file, m.name))), w-2) {
 			out = append(out, m.st.dim.Render(l))
 		}
 		return out
 	}
-	out := []string{m.st.title.Render(singularOf(e.section)+" "+txt(e.id)) + "  " + txt(e.label)}
+	out := []string{m.st.title.Render(m.singular(e.section)+" "+txt(e.id)) + "  " + txt(e.label)}
 	if e.own(m.res) {
-		out = append(out, m.st.dim.Render("in "+txt(shortFile(e.file, m.name))))
+		out = append(out, m.st.dim.Render(m.say("aboutIn", txt(shortFile(e.file, m.name)))))
+		if f := m.overridden(e.section, e.id); f != "" {
+			out = append(out, m.st.dim.Render(m.say("aboutOverrides", txt(shortFile(f, m.name)))))
+		}
 	} else {
-		out = append(out, m.st.inherited.Render("inherited from "+txt(shortFile(e.file, m.name))+": read-only; c copies it here to override it"))
+		for _, l := range wrap(m.say("aboutInherited", txt(shortFile(e.file, m.name))), w-2) {
+			out = append(out, m.st.inherited.Render(l))
+		}
 	}
 	r := m.res.resolvedOrNil()
 	if r == nil {
@@ -46,8 +51,14 @@ func (m *Model) about(w int) []string {
 		if x := r.Lookup(e.id); x != nil {
 			if rk, ok := x.Item.(*model.Risk); ok {
 				in, re, cu := risk.Inherent(rk), risk.Residual(rk), risk.Current(rk)
-				out = append(out, fmt.Sprintf("inherent %d %s → residual %d %s", in.Score, in.Level, re.Score, re.Level),
-					m.st.dim.Render(fmt.Sprintf("current %d %s (counting the mitigations done)", cu.Score, cu.Level)))
+				lv := func(sc risk.Score) string {
+					return m.st.level(sc.Level).Render(fmt.Sprintf("%d %s", sc.Score, m.w.enum("riskLevel", sc.Level.String())))
+				}
+				out = append(out, m.say("aboutRiskScores", lv(in), lv(re)),
+					m.st.dim.Render(m.say("aboutRiskCurrent", fmt.Sprintf("%d %s", cu.Score, m.w.enum("riskLevel", cu.Level.String())))))
+				if a := m.assessment(); a != nil && re.Level > a.Appetite {
+					out = append(out, m.st.level(risk.High).Render("▲ "+m.say("aboutAbove", m.w.enum("riskLevel", a.Appetite.String()))))
+				}
 			}
 		}
 	case "phases":
@@ -58,7 +69,7 @@ func (m *Model) about(w int) []string {
 		if a := m.res.analysis; a != nil {
 			for _, st := range a.RACI.Stages {
 				if st.Stage == e.id && st.Overlap {
-					out = append(out, m.st.warn.Render("several accountables for this stage: "+txt(strings.Join(st.Accountable, ", "))))
+					out = append(out, m.st.warn.Render(m.say("aboutOverlap", txt(strings.Join(st.Accountable, ", ")))))
 				}
 			}
 		}
@@ -79,18 +90,18 @@ func (m *Model) aboutUnit(r *model.Resolved, id string) []string {
 		heads += in.Headcount
 		pay += in.Payroll
 	}
-	figs := fmt.Sprintf("%s staff · payroll %s", m.num.Int(heads), m.money(pay, r.Header.Currency))
+	figs := m.say("aboutUnitFigures", m.w.count("staff", heads), m.money(pay, r.Header.Currency))
 	if !u.Replicated() {
 		return []string{figs}
 	}
 	out := []string{
-		m.st.header.Render(fmt.Sprintf("template of %d instances, one per %s:", len(ins), u.Per)) + " " + figs,
-		m.st.dim.Render("an edit here applies to every instance"),
+		m.st.header.Render(m.w.count("aboutTemplate", len(ins), u.Per)) + " " + figs,
+		m.st.dim.Render(m.say("aboutTemplateEdit")),
 	}
 	var names []string
 	for i, in := range ins {
 		if i == 3 {
-			names = append(names, fmt.Sprintf("… %d more", len(ins)-3))
+			names = append(names, m.w.count("more", len(ins)-3))
 			break
 		}
 		names = append(names, fmt.Sprintf("%s (%d)", txt(in.Name), in.Headcount))
@@ -114,25 +125,22 @@ func (m *Model) aboutPhase(r *model.Resolved, id string) []string {
 		}
 	}
 	var parts []string
-	add := func(n int, one, many string) {
-		switch {
-		case n == 1:
-			parts = append(parts, "1 "+one)
-		case n > 1:
-			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+	add := func(n int, key string) {
+		if n > 0 {
+			parts = append(parts, m.w.count(key, n))
 		}
 	}
-	add(units, "unit", "units")
+	add(units, "units")
 	if heads > 0 {
-		parts[0] += fmt.Sprintf(" (%s staff)", m.num.Int(heads))
+		parts[0] += " (" + m.w.count("staff", heads) + ")"
 	}
-	add(countIf(r.Channels, func(c *model.Channel) bool { return c.Phase == id }), "channel", "channels")
-	add(countIf(r.Systems, func(s *model.System) bool { return s.Phase == id }), "system", "systems")
-	add(countIf(r.Interfaces, func(f *model.Interface) bool { return f.Phase == id }), "interface", "interfaces")
+	add(countIf(r.Channels, func(c *model.Channel) bool { return c.Phase == id }), "channels")
+	add(countIf(r.Systems, func(s *model.System) bool { return s.Phase == id }), "systems")
+	add(countIf(r.Interfaces, func(f *model.Interface) bool { return f.Phase == id }), "interfaces")
 	if len(parts) == 0 {
-		return []string{m.st.dim.Render("opens nothing yet: give units, channels or systems `phase: " + txt(id) + "`")}
+		return []string{m.st.dim.Render(m.say("phaseOpensNothing", txt(id)))}
 	}
-	return []string{"opens " + strings.Join(parts, ", ")}
+	return []string{m.say("phaseOpens", strings.Join(parts, ", "))}
 }
 
 // aboutProfile says how many of the scenario's staff have the profile.
@@ -146,7 +154,7 @@ func (m *Model) aboutProfile(r *model.Resolved, id string) string {
 			}
 		}
 	}
-	return fmt.Sprintf("%s staff in %d units", m.num.Int(heads), len(units))
+	return m.say("profileStaff", m.w.count("staff", heads), m.w.count("units", len(units)))
 }
 
 // countIf counts the items f accepts.
@@ -161,11 +169,12 @@ func countIf[T any](items []T, f func(T) bool) int {
 }
 
 func (m *Model) aboutDiag(d *model.Diagnostic, w int) []string {
-	out := []string{m.st.title.Render(d.Severity.String() + " [" + d.Code + "]"), m.st.dim.Render(txt(d.Pos.String()))}
-	out = append(out, wrap(txt(d.Message), w-2)...)
-	if d.Hint != "" {
+	msg, hint := m.w.diag(d)
+	out := []string{m.st.severity(d.Severity).Render(m.w.severity(d.Severity)) + m.st.title.Render(" ["+d.Code+"]"), m.st.dim.Render(txt(d.Pos.String()))}
+	out = append(out, wrap(txt(msg), w-2)...)
+	if hint != "" {
 		out = append(out, "")
-		out = append(out, wrap("hint: "+txt(d.Hint), w-2)...)
+		out = append(out, wrap(m.say("hint", txt(hint)), w-2)...)
 	}
 	return out
 }
@@ -173,26 +182,26 @@ func (m *Model) aboutDiag(d *model.Diagnostic, w int) []string {
 // aboutFinding says what a finding of the structural rules is, and how to
 // triage it or why it was dismissed.
 func (m *Model) aboutFinding(f *risk.Finding, w int) []string {
-	state := fmt.Sprintf("found by the rule %s: read-only, to triage — accept it (a risk with finding: %s) or dismiss it with a reason", f.Rule, f.ID)
+	state := m.say("findingOpen", f.Rule, f.ID)
 	if f.Status == risk.Dismissed {
-		state = fmt.Sprintf("found by the rule %s and dismissed (read-only): %s", f.Rule, f.Reason)
+		state = m.say("findingDismissed", f.Rule, f.Reason)
 	}
-	out := []string{m.st.title.Render("finding " + txt(f.ID)), txt(f.Title)}
+	out := []string{m.st.title.Render(m.say("finding") + " " + txt(f.ID)), txt(f.Title)}
 	for _, l := range wrap(txt(state), w-2) {
 		out = append(out, m.st.dim.Render(l))
 	}
-	out = append(out,
-		fmt.Sprintf("%s · indicative: likelihood %d × impact %d = %d %s", f.Category, f.Indicative.Likelihood, f.Indicative.Impact, f.Indicative.Score, f.Indicative.Level))
+	out = append(out, m.w.enum("riskCategory", f.Category)+" · "+m.say("findingIndicative", f.Indicative.Likelihood, f.Indicative.Impact,
+		m.st.level(f.Indicative.Level).Render(fmt.Sprintf("%d %s", f.Indicative.Score, m.w.enum("riskLevel", f.Indicative.Level.String())))))
 	if f.Explanation != "" {
 		out = append(out, "")
 		out = append(out, wrap(txt(f.Explanation), w-2)...)
 	}
 	if f.Suggestion != "" {
 		out = append(out, "")
-		out = append(out, wrap("suggested: "+txt(f.Suggestion), w-2)...)
+		out = append(out, wrap(m.say("suggested", txt(f.Suggestion)), w-2)...)
 	}
 	if len(f.Subjects) > 0 {
-		out = append(out, m.st.dim.Render("concerns "+txt(strings.Join(slices.Clip(f.Subjects), ", "))))
+		out = append(out, m.st.dim.Render(m.say("concerns", txt(strings.Join(slices.Clip(f.Subjects), ", ")))))
 	}
 	return out
 }

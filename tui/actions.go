@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -51,7 +50,7 @@ func (m *Model) add() tea.Cmd {
 		}
 		rw := m.rows[m.rowCursor]
 		if !rw.list && !rw.group && listOf(rw.path) == nil {
-			m.setStatus("a adds to a list (staff, responsible…): move to one, or esc to add an item in the list pane")
+			m.setStatus("%s", m.say("addNotList", strings.Join(m.listsHere(), ", ")))
 			return nil
 		}
 		e, ok := m.editable()
@@ -62,34 +61,34 @@ func (m *Model) add() tea.Cmd {
 	}
 	section := m.sectionHere()
 	if section == "" {
-		m.fail("nothing to add here: diagnostics come from the text")
+		m.fail("%s", m.say("nothingToAdd"))
 		return nil
 	}
 	if section == "chain" {
-		p := &prompt{title: "new chain entry: stage", spec: specOf("chain", []string{"stage"}), apply: func(m *Model, v string) tea.Cmd {
+		p := &prompt{title: m.say("newChainEntry"), spec: specOf("chain", []string{"stage"}), apply: func(m *Model, v string) tea.Cmd {
 			m.want = entry{section: "chain", id: v, index: m.countOwn("chain")}.key()
-			what := "chain entry " + v + " added"
+			what := m.say("added", m.singular("chain"), v)
 			if n := len(m.inheritedStage(v)); n > 0 {
-				what += fmt.Sprintf(": it replaces the %d entries of %s inherited (c on one copies them here)", n, v)
+				what += m.w.count("replacesStage", n, v)
 			}
 			return m.change(what, func(d *yamledit.Doc) error {
 				return d.Append(yamledit.Path{"chain"}, []yamledit.KV{{Key: "stage", Value: v}})
 			})
 		}}
-		return m.choose(p, candidates(m.res, p.spec))
+		return m.choose(p, candidates(m.w, m.res, p.spec))
 	}
 	if section == "relations" {
 		return m.addRelation()
 	}
 	if mapSections[section] {
-		m.fail("%s is a group of fields, not a list: tab to its fields and enter to set one", section)
+		m.fail("%s", m.say("groupNotList", section))
 		return nil
 	}
 	sel, _ := m.selected()
-	p := &prompt{title: "new " + singularOf(section) + ": id", spec: spec{kind: kID}, apply: func(m *Model, id string) tea.Cmd {
+	p := &prompt{title: m.say("newItemID", m.singular(section)), spec: spec{kind: kID}, apply: func(m *Model, id string) tea.Cmd {
 		m.want = entry{section: section, id: id, index: -1}.key()
 		item := m.newItem(section, id, sel)
-		return m.change(singularOf(section)+" "+id+" added", func(d *yamledit.Doc) error {
+		return m.change(m.say("added", m.singular(section), id), func(d *yamledit.Doc) error {
 			return d.Append(yamledit.Path{section}, item)
 		})
 	}}
@@ -100,18 +99,18 @@ func (m *Model) add() tea.Cmd {
 // the other is the agency (or, from the agency, the first actor), the kind
 // coordination, all to change.
 func (m *Model) addRelation() tea.Cmd {
-	p := &prompt{title: "new relation: from", spec: specOf("relations", []string{"from"}), apply: func(m *Model, from string) tea.Cmd {
+	p := &prompt{title: m.say("newRelation"), spec: specOf("relations", []string{"from"}), apply: func(m *Model, from string) tea.Cmd {
 		to := model.Reserved
 		if r := m.res.resolvedOrNil(); from == model.Reserved && r != nil && len(r.Actors) > 0 {
 			to = r.Actors[0].ID
 		}
 		const kind = "coordination"
 		m.want = entry{section: "relations", id: relationID(from, to, kind), index: m.countOwn("relations")}.key()
-		return m.change("relation "+relationID(from, to, kind)+" added", func(d *yamledit.Doc) error {
+		return m.change(m.say("added", m.singular("relations"), relationID(from, to, kind)), func(d *yamledit.Doc) error {
 			return d.Append(yamledit.Path{"relations"}, []yamledit.KV{{Key: "from", Value: from}, {Key: "to", Value: to}, {Key: "kind", Value: kind}})
 		})
 	}}
-	return m.choose(p, candidates(m.res, p.spec))
+	return m.choose(p, candidates(m.w, m.res, p.spec))
 }
 
 // newItem is a new item with the fields validation requires, filled with
@@ -120,16 +119,16 @@ func (m *Model) newItem(section, id string, sel entry) []yamledit.KV {
 	kv := []yamledit.KV{{Key: "id", Value: id}}
 	switch section {
 	case "units":
-		kv = append(kv, yamledit.KV{Key: "name", Value: "New unit"}, yamledit.KV{Key: "kind", Value: "service"})
+		kv = append(kv, yamledit.KV{Key: "name", Value: m.say("newUnit")}, yamledit.KV{Key: "kind", Value: "service"})
 		if sel.section == "units" || sel.section == "bodies" {
 			kv = append(kv, yamledit.KV{Key: "reportsTo", Value: sel.id})
 		}
 	case "mandates":
-		kv = append(kv, yamledit.KV{Key: "title", Value: "New mandate"})
+		kv = append(kv, yamledit.KV{Key: "title", Value: m.say("newMandate")})
 	case "channels":
-		kv = append(kv, yamledit.KV{Key: "name", Value: "New channel"}, yamledit.KV{Key: "kind", Value: "office"}, yamledit.KV{Key: "operator", Value: "agency"})
+		kv = append(kv, yamledit.KV{Key: "name", Value: m.say("newChannel")}, yamledit.KV{Key: "kind", Value: "office"}, yamledit.KV{Key: "operator", Value: "agency"})
 	case "systems":
-		kv = append(kv, yamledit.KV{Key: "name", Value: "New system"})
+		kv = append(kv, yamledit.KV{Key: "name", Value: m.say("newSystem")})
 	case "interfaces":
 		from := ""
 		if r := m.res.resolvedOrNil(); r != nil && len(r.Systems) > 0 {
@@ -140,29 +139,22 @@ func (m *Model) newItem(section, id string, sel entry) []yamledit.KV {
 		}
 		kv = append(kv, yamledit.KV{Key: "from", Value: from}, yamledit.KV{Key: "to", Value: from})
 	case "risks":
-		kv = append(kv, yamledit.KV{Key: "title", Value: "New risk"}, yamledit.KV{Key: "category", Value: "operational"},
+		kv = append(kv, yamledit.KV{Key: "title", Value: m.say("newRisk")}, yamledit.KV{Key: "category", Value: "operational"},
 			yamledit.KV{Key: "likelihood", Value: 3}, yamledit.KV{Key: "impact", Value: 3})
 	case "actors":
-		kv = append(kv, yamledit.KV{Key: "name", Value: "New actor"}, yamledit.KV{Key: "kind", Value: "ministry"})
+		kv = append(kv, yamledit.KV{Key: "name", Value: m.say("newActor")}, yamledit.KV{Key: "kind", Value: "ministry"})
 	case "phases":
-		kv = append(kv, yamledit.KV{Key: "title", Value: "New phase"})
+		kv = append(kv, yamledit.KV{Key: "title", Value: m.say("newPhase")})
 	case "profiles":
-		kv = append(kv, yamledit.KV{Key: "title", Value: "New profile"})
+		kv = append(kv, yamledit.KV{Key: "title", Value: m.say("newProfile")})
 	case "prerequisites":
-		kv = append(kv, yamledit.KV{Key: "title", Value: "New prerequisite"})
+		kv = append(kv, yamledit.KV{Key: "title", Value: m.say("newPrerequisite")})
 	}
 	return kv
 }
 
-func singularOf(section string) string {
-	switch section {
-	case "bodies":
-		return "body"
-	case "chain":
-		return "chain entry"
-	}
-	return strings.TrimSuffix(section, "s")
-}
+// singular names one item of a section, in the language: "unit", "chain entry".
+func (m *Model) singular(section string) string { return m.say("item-" + section) }
 
 // countOwn counts the items of a section written in the file.
 func (m *Model) countOwn(section string) int {
@@ -173,7 +165,9 @@ func (m *Model) countOwn(section string) int {
 }
 
 // del deletes, after confirmation: in the fields, the list item, staff line
-// or field under the cursor; in the list, the selected item.
+// or field under the cursor; in the list, the selected item. The question
+// says what the deletion leaves behind: the references that would name
+// nothing (how many and where), or the inherited item that comes back.
 func (m *Model) del() tea.Cmd {
 	e, ok := m.editable()
 	if !ok {
@@ -187,36 +181,38 @@ func (m *Model) del() tea.Cmd {
 		rw := m.rows[m.rowCursor]
 		switch {
 		case rw.inherited:
-			m.setStatus("%s is inherited: nothing to delete here", rw.label)
+			m.setStatus("%s", m.say("inheritedNothingToDelete", rw.label))
 			return nil
 		case !rw.set:
-			m.setStatus("%s is not written: nothing to delete", rw.label)
+			m.setStatus("%s", m.say("notWrittenNothingToDelete", rw.label))
 			return nil
 		}
 		what := strings.Join(pathWords(rw.path), " ")
 		path := append(slices.Clone(base), rw.path...)
-		return m.confirmThen(fmt.Sprintf("Delete %s of %s?", what, e.id), func(m *Model) tea.Cmd {
-			return m.change(what+" deleted", func(d *yamledit.Doc) error { return d.Delete(path) })
+		return m.confirmThen(m.say("askDeleteField", what, e.id), func(m *Model) tea.Cmd {
+			return m.change(m.say("deleted", what), func(d *yamledit.Doc) error { return d.Delete(path) })
 		})
 	}
 	if mapSections[e.section] {
-		m.fail("d deletes one of its fields: tab to the fields")
+		m.fail("%s", m.say("deleteGroup"))
 		return nil
 	}
-	msg := fmt.Sprintf("Delete %s %s?", singularOf(e.section), e.id)
-	if r := m.res.resolvedOrNil(); r != nil && (e.section == "units" || e.section == "bodies") {
-		var subs []string
-		for _, u := range r.Units {
-			if u.ReportsTo == e.id {
-				subs = append(subs, u.ID)
-			}
+	name := m.singular(e.section) + " " + e.id
+	q := m.say("askDelete", name)
+	switch from := m.overridden(e.section, e.id); {
+	case from != "":
+		q += " " + m.say("deleteComesBack", m.singular(e.section), txt(shortFile(from, m.name)))
+	case idSections[e.section]:
+		sites, others, files := m.danglingIfGone(e.section, e.id)
+		if len(sites) > 0 {
+			q += " " + m.w.count("danglingRefs", len(sites), m.describeSites(sites))
 		}
-		if len(subs) > 0 {
-			msg = fmt.Sprintf("Delete %s %s? %d units report to it (%s).", singularOf(e.section), e.id, len(subs), strings.Join(subs, ", "))
+		if others > 0 {
+			q += " " + m.w.count("danglingElsewhere", others, strings.Join(files, ", "))
 		}
 	}
-	return m.confirmThen(msg, func(m *Model) tea.Cmd {
-		return m.change(singularOf(e.section)+" "+e.id+" deleted", func(d *yamledit.Doc) error { return d.Delete(base) })
+	return m.confirmThen(q, func(m *Model) tea.Cmd {
+		return m.change(m.say("deleted", name), func(d *yamledit.Doc) error { return d.Delete(base) })
 	})
 }
 
@@ -235,7 +231,7 @@ func (m *Model) move() tea.Cmd {
 		return nil
 	}
 	if e.section != "units" && e.section != "bodies" {
-		m.fail("m moves a unit in the tree: select a unit in the Units tab")
+		m.fail("%s", m.say("moveUnitsOnly"))
 		return nil
 	}
 	base, ok := m.itemPath(e)
@@ -249,7 +245,7 @@ func (m *Model) move() tea.Cmd {
 	under := descendants(r, e.id)
 	sp := specOf(e.section, []string{"reportsTo"})
 	var cands []candidate
-	for _, c := range candidates(m.res, sp) {
+	for _, c := range candidates(m.w, m.res, sp) {
 		if !under[c.id] {
 			cands = append(cands, c)
 		}
@@ -258,8 +254,8 @@ func (m *Model) move() tea.Cmd {
 	if u := r.Unit(e.id); u != nil {
 		old = u.ReportsTo
 	}
-	p := &prompt{title: "move " + e.id + " under", spec: sp, old: old, apply: func(m *Model, v string) tea.Cmd {
-		return m.change(fmt.Sprintf("%s now reports to %s", e.id, v), func(d *yamledit.Doc) error {
+	p := &prompt{title: e.id + " reportsTo", spec: sp, old: old, apply: func(m *Model, v string) tea.Cmd {
+		return m.change(m.say("movedUnder", e.id, v), func(d *yamledit.Doc) error {
 			return d.Set(append(slices.Clone(base), "reportsTo"), v)
 		})
 	}}
@@ -271,19 +267,19 @@ func (m *Model) move() tea.Cmd {
 func (m *Model) copyItem() tea.Cmd {
 	e, ok := m.selected()
 	if !ok || e.section == "" {
-		m.fail("nothing to copy here")
+		m.fail("%s", m.say("nothingToCopy"))
 		return nil
 	}
 	if mapSections[e.section] {
 		if m.focus == focusDetail && m.rowCursor < len(m.rows) && m.rows[m.rowCursor].locked {
 			return m.copyInheritedList(e.section, m.rows[m.rowCursor])
 		}
-		m.fail("%s: set its fields here directly (those not written here are inherited); c on an inherited list copies it here", e.section)
+		m.fail("%s", m.say("copyGroup", e.section))
 		return nil
 	}
 	node := m.nodeOf(e)
 	if node == nil {
-		m.fail("%s: its text was not found", e.id)
+		m.fail("%s", m.say("textNotFound", e.id))
 		return nil
 	}
 	kv := kvOf(node)
@@ -291,7 +287,7 @@ func (m *Model) copyItem() tea.Cmd {
 		return m.copyStage(e.id)
 	}
 	if !e.own(m.res) {
-		return m.change(fmt.Sprintf("%s copied from %s: it now overrides the inherited one", e.id, shortFile(e.file, m.name)),
+		return m.change(m.say("copiedFrom", e.id, shortFile(e.file, m.name)),
 			func(d *yamledit.Doc) error { return d.Append(yamledit.Path{e.section}, kv) })
 	}
 	i, _, ok := locate(m.doc.Root(), e)
@@ -300,18 +296,18 @@ func (m *Model) copyItem() tea.Cmd {
 	}
 	if e.section == "chain" || e.section == "relations" {
 		m.want = entry{section: e.section, id: e.id, index: i + 1}.key()
-		return m.change(singularOf(e.section)+" "+e.id+" duplicated", func(d *yamledit.Doc) error {
+		return m.change(m.say("duplicated", m.singular(e.section)+" "+e.id), func(d *yamledit.Doc) error {
 			return d.Insert(yamledit.Path{e.section}, i+1, kv)
 		})
 	}
-	p := &prompt{title: "duplicate " + e.id + " as: id", spec: spec{kind: kID}, apply: func(m *Model, id string) tea.Cmd {
+	p := &prompt{title: m.say("duplicateAs", e.id), spec: spec{kind: kID}, apply: func(m *Model, id string) tea.Cmd {
 		for j := range kv {
 			if kv[j].Key == "id" {
 				kv[j].Value = id
 			}
 		}
 		m.want = entry{section: e.section, id: id, index: -1}.key()
-		return m.change(fmt.Sprintf("%s duplicated as %s", e.id, id), func(d *yamledit.Doc) error {
+		return m.change(m.say("duplicatedAs", e.id, id), func(d *yamledit.Doc) error {
 			return d.Insert(yamledit.Path{e.section}, i+1, kv)
 		})
 	}}
@@ -339,10 +335,10 @@ func (m *Model) copyInheritedList(section string, rw row) tea.Cmd {
 		}
 	}
 	if seq == nil {
-		m.fail("%s: the inherited list was not found", key)
+		m.fail("%s", m.say("inheritedListNotFound", key))
 		return nil
 	}
-	what := fmt.Sprintf("%s %s copied from %s: it now overrides the inherited one", section, key, shortFile(from, m.name))
+	what := m.say("copiedFrom", section+" "+key, shortFile(from, m.name))
 	list := valueOf(seq) // []any of mappings, or []string
 	items, _ := list.([]any)
 	if strs, ok := list.([]string); ok {
@@ -366,7 +362,7 @@ func (m *Model) copyInheritedList(section string, rw row) tea.Cmd {
 // inheritedStage returns the inherited chain entries of a stage, as entries.
 func (m *Model) inheritedStage(stage string) []entry {
 	var out []entry
-	for _, e := range entries(m.res, tabRACI, nil) {
+	for _, e := range entries(m.w, m.res, tabRACI, nil) {
 		if e.section == "chain" && e.id == stage && !e.own(m.res) {
 			out = append(out, e)
 		}
@@ -382,13 +378,13 @@ func (m *Model) copyStage(stage string) tea.Cmd {
 	for _, e := range m.inheritedStage(stage) {
 		n := m.nodeOf(e)
 		if n == nil {
-			m.fail("chain entry %s: its text was not found", stage)
+			m.fail("%s", m.say("textNotFound", stage))
 			return nil
 		}
 		items, from = append(items, kvOf(n)), e.file
 	}
 	m.want = entry{section: "chain", id: stage, index: m.countOwn("chain")}.key()
-	what := fmt.Sprintf("stage %s copied from %s (%d entries): it now overrides the inherited one", stage, shortFile(from, m.name), len(items))
+	what := m.w.count("stageCopied", len(items), stage, shortFile(from, m.name))
 	return m.change(what, func(d *yamledit.Doc) error {
 		for _, kv := range items {
 			if err := d.Append(yamledit.Path{"chain"}, kv); err != nil {

@@ -91,7 +91,7 @@ func BenchmarkRecompute(b *testing.B) {
 			data := m.doc.Bytes()
 			b.ReportAllocs()
 			for b.Loop() {
-				res := compute(1, m.name, data, m.opts.Source, m.cache)
+				res := compute(1, m.name, data, m.opts.Source, m.cache, m.w.lang)
 				if res.resolved == nil {
 					b.Fatal("not resolved")
 				}

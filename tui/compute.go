@@ -92,6 +92,10 @@ type result struct {
 	analysis *analysis.Analysis // nil when the scenario has errors
 	risks    *risk.Assessment   // nil when the scenario has errors
 	failure  string             // an analysis that failed: shown, never fatal
+	// kept is the last result that had every figure (good), when this one
+	// has not: its figures are shown, marked stale. Set by Update when the
+	// result arrives, never changed afterwards.
+	kept *result
 	ioErr    error              // a file the scenario needs could not be read
 }
 
@@ -99,9 +103,10 @@ type result struct {
 type resultMsg struct{ res *result }
 
 // compute parses the edited bytes, resolves them with the files they depend
-// on, and computes diagnostics, headcount, payroll and risk levels. It is
-// pure with respect to the model: it runs in a command.
-func compute(gen int, name string, data []byte, src Source, disk *diskCache) *result {
+// on, and computes diagnostics, headcount, payroll and risk levels (the
+// findings' texts in lang). It is pure with respect to the model: it runs in
+// a command.
+func compute(gen int, name string, data []byte, src Source, disk *diskCache, lang string) *result {
 	res := &result{gen: gen, name: name, files: map[string]*model.File{}}
 	l := &model.Loader{Files: overlay{name: name, data: data, disk: disk},
 		Builtin: src.Builtin, BuiltinDir: src.BuiltinDir, MaxSize: src.MaxSize}
@@ -138,18 +143,18 @@ func compute(gen int, name string, data []byte, src Source, disk *diskCache) *re
 		defer func() {
 			if p := recover(); p != nil {
 				res.analysis, res.risks = nil, nil
-				res.failure = fmt.Sprintf("the figures could not be computed: %v", p)
+				res.failure = fmt.Sprint(p)
 			}
 		}()
 		res.analysis = analysis.Analyze(r, analysis.Options{})
-		res.risks, _ = risk.Assess(r, res.analysis, risk.Options{})
+		res.risks, _ = risk.Assess(r, res.analysis, risk.Options{Lang: lang})
 	}()
 	return res
 }
 
 // computeCmd runs compute in a command, so typing never waits for it.
-func computeCmd(gen int, name string, data []byte, src Source, disk *diskCache) tea.Cmd {
+func computeCmd(gen int, name string, data []byte, src Source, disk *diskCache, lang string) tea.Cmd {
 	return func() tea.Msg {
-		return resultMsg{res: compute(gen, name, data, src, disk)}
+		return resultMsg{res: compute(gen, name, data, src, disk, lang)}
 	}
 }

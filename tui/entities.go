@@ -24,12 +24,13 @@ const (
 	tabCount
 )
 
-var tabNames = [tabCount]string{"Units", "RACI", "Channels", "Systems", "Risks", "Context", "Diagnostics"}
+// tabNames are the keys of the tabs' names (words).
+var tabNames = [tabCount]string{"tabUnits", "tabRACI", "tabChannels", "tabSystems", "tabRisks", "tabContext", "tabDiags"}
 
 // contextSections are the sections of the Context tab, in its order, with
-// their headings.
+// the keys of their headings.
 var contextSections = []struct{ section, heading string }{
-	{"actors", "Actors"}, {"relations", "Relations"}, {"phases", "Phases"}, {"profiles", "Staff profiles"}, {"prerequisites", "Prerequisites"},
+	{"actors", "headActors"}, {"relations", "headRelations"}, {"phases", "headPhases"}, {"profiles", "headProfiles"}, {"prerequisites", "headPrerequisites"},
 }
 
 // entry is one line of the left pane: an item of the scenario (a unit, a
@@ -47,6 +48,8 @@ type entry struct {
 	pos     model.Pos // where
 	diag    *model.Diagnostic
 	finding *risk.Finding // a finding of the structural rules, to triage or dismissed (read-only)
+	level   risk.Level    // a risk's residual level, a finding's indicative one: the note's colour
+	above   bool          // a risk whose residual level is above the risk appetite (▲)
 }
 
 // key identifies an entry across recomputes, to keep the selection.
@@ -55,8 +58,8 @@ func (e entry) key() string { return e.section + "\x00" + e.id + "\x00" + fmt.Sp
 // selectable reports whether the cursor stops on the entry.
 func (e entry) selectable() bool { return !e.header }
 
-// entries lists the left pane of a tab.
-func entries(res *result, tab int, collapsed map[string]bool) []entry {
+// entries lists the left pane of a tab, with the words of w.
+func entries(w words, res *result, tab int, collapsed map[string]bool) []entry {
 	if res == nil {
 		return nil
 	}
@@ -68,8 +71,9 @@ func entries(res *result, tab int, collapsed map[string]bool) []entry {
 			if d.File != res.name {
 				where = shortFile(d.File, res.name) + ":" + where
 			}
-			out = append(out, entry{section: "", id: fmt.Sprint(i), label: where + " " + d.Message,
-				note: d.Severity.String(), diag: d, file: d.File, pos: d.Pos, index: -1})
+			msg, _ := w.diag(d)
+			out = append(out, entry{section: "", id: fmt.Sprint(i), label: where + " " + msg,
+				note: w.severity(d.Severity), diag: d, file: d.File, pos: d.Pos, index: -1})
 		}
 		return out
 	}
@@ -81,24 +85,24 @@ func entries(res *result, tab int, collapsed map[string]bool) []entry {
 	case tabUnits:
 		return unitTree(res, collapsed)
 	case tabRACI:
-		out := []entry{{header: true, label: "Mandates"}}
+		out := []entry{{header: true, label: w.say("headMandates")}}
 		for _, m := range r.Mandates {
 			out = append(out, item(res, "mandates", m.ID, m.Title, m.Accountable, &m.Meta))
 		}
-		out = append(out, entry{header: true, label: "Delivery chain"})
+		out = append(out, entry{header: true, label: w.say("headChain")})
 		for _, c := range r.Chain {
 			e := item(res, "chain", c.Stage, c.Stage, c.Accountable, &c.Meta)
 			if e.file == res.name && res.own != nil && res.own.Scenario != nil {
 				e.index = slices.Index(res.own.Scenario.Chain, c)
 			}
 			if c.Accountable == "" {
-				e.note = "no accountable"
+				e.note = w.say("noAccountable")
 			}
 			out = append(out, e)
 		}
 		for _, st := range model.Stages {
 			if !slices.ContainsFunc(r.Chain, func(c *model.ChainEntry) bool { return c.Stage == st }) {
-				out = append(out, entry{header: true, label: "  " + st + ": no entry", index: -1})
+				out = append(out, entry{header: true, label: "  " + w.say("stageNoEntry", st), index: -1})
 			}
 		}
 		return out
@@ -113,19 +117,19 @@ func entries(res *result, tab int, collapsed map[string]bool) []entry {
 		}
 		return out
 	case tabSystems:
-		out := []entry{{header: true, label: "Systems"}}
+		out := []entry{{header: true, label: w.say("headSystems")}}
 		for _, s := range r.Systems {
 			out = append(out, item(res, "systems", s.ID, s.Name, s.Owner, &s.Meta))
 		}
-		out = append(out, entry{header: true, label: "Interfaces"})
+		out = append(out, entry{header: true, label: w.say("headInterfaces")})
 		for _, in := range r.Interfaces {
 			out = append(out, item(res, "interfaces", in.ID, in.From+" → "+in.To, in.Mode, &in.Meta))
 		}
 		return out
 	case tabRisks:
-		return riskEntries(res)
+		return riskEntries(w, res)
 	case tabContext:
-		return contextEntries(res)
+		return contextEntries(w, res)
 	}
 	return nil
 }
@@ -133,30 +137,30 @@ func entries(res *result, tab int, collapsed map[string]bool) []entry {
 // contextEntries lists the institutional frame and the transition (groups
 // of fields), then the actors, relations, phases, staff profiles and
 // prerequisites.
-func contextEntries(res *result) []entry {
+func contextEntries(w words, res *result) []entry {
 	r := res.resolved
-	out := []entry{{header: true, label: "Frame", index: -1}}
-	inst := groupEntry(res, "institution", "Institutional frame")
+	out := []entry{{header: true, label: w.say("headFrame"), index: -1}}
+	inst := groupEntry(res, "institution", w.say("groupInstitution"))
 	if r.Institution != nil {
 		inst.note = r.Institution.LegalForm
 	}
-	st := groupEntry(res, "strategy", "Strategy")
+	st := groupEntry(res, "strategy", w.say("groupStrategy"))
 	if r.Strategy != nil && len(r.Strategy.Objectives) > 0 {
-		st.note = fmt.Sprintf("%d objectives", len(r.Strategy.Objectives))
+		st.note = w.count("objectives", len(r.Strategy.Objectives))
 	}
-	dm := groupEntry(res, "demand", "Demand")
+	dm := groupEntry(res, "demand", w.say("groupDemand"))
 	if r.Demand != nil && r.Demand.Households >= 1e6 {
-		dm.note = fmt.Sprintf("%.1f M households", r.Demand.Households/1e6)
+		dm.note = w.say("millionHouseholds", w.num.Number(r.Demand.Households/1e6, 1))
 	} else if r.Demand != nil && r.Demand.Households > 0 {
-		dm.note = fmt.Sprintf("%.0f households", r.Demand.Households)
+		dm.note = w.count("households", int(r.Demand.Households))
 	}
-	tr := groupEntry(res, "transition", "Transition")
+	tr := groupEntry(res, "transition", w.say("groupTransition"))
 	if t := r.Transition; t != nil && t.Months > 0 {
-		tr.note = fmt.Sprintf("%d months", t.Months)
+		tr.note = w.count("months", t.Months)
 	}
 	out = append(out, inst, st, dm, tr)
 	for _, cs := range contextSections {
-		out = append(out, entry{header: true, label: cs.heading, index: -1})
+		out = append(out, entry{header: true, label: w.say(cs.heading), index: -1})
 		switch cs.section {
 		case "actors":
 			for _, a := range r.Actors {
@@ -178,7 +182,7 @@ func contextEntries(res *result) []entry {
 			for _, p := range r.Profiles {
 				note := ""
 				if p.FrontOffice {
-					note = "front office"
+					note = w.say("frontOffice")
 				}
 				out = append(out, item(res, "profiles", p.ID, p.Title, note, &p.Meta))
 			}
@@ -186,7 +190,7 @@ func contextEntries(res *result) []entry {
 			for _, p := range r.Prerequisites {
 				note := p.Kind
 				if p.Months > 0 {
-					note = strings.TrimSpace(fmt.Sprintf("%s %d months", note, p.Months))
+					note = strings.TrimSpace(note + " " + w.count("months", p.Months))
 				}
 				out = append(out, item(res, "prerequisites", p.ID, p.Title, note, &p.Meta))
 			}
@@ -317,32 +321,45 @@ func markSeen(id string, children map[string][]string, seen map[string]bool) {
 // structural rules' findings still to triage and those dismissed (read-only:
 // a scenario accepts one with a register risk naming it in `finding:`, or
 // dismisses it with a reason).
-func riskEntries(res *result) []entry {
+func riskEntries(w words, res *result) []entry {
 	r := res.resolved
-	out := []entry{{header: true, label: "Register"}}
+	// the assessment of this text, or, when it has errors, the last one
+	// computed (its findings marked stale)
+	a, stale := res.risks, false
+	if a == nil && res.kept != nil {
+		a, stale = res.kept.risks, true
+	}
+	out := []entry{{header: true, label: w.say("headRegister")}}
 	for _, rk := range r.Risks {
 		in, re := risk.Inherent(rk), risk.Residual(rk)
-		note := fmt.Sprintf("%d→%d %s", in.Score, re.Score, re.Level)
-		out = append(out, item(res, "risks", rk.ID, rk.Title, note, &rk.Meta))
+		note := fmt.Sprintf("%d→%d %s", in.Score, re.Score, w.enum("riskLevel", re.Level.String()))
+		e := item(res, "risks", rk.ID, rk.Title, note, &rk.Meta)
+		e.level = re.Level
+		e.above = a != nil && re.Level > a.Appetite
+		out = append(out, e)
 	}
-	if res.risks == nil {
+	if a == nil {
 		return out
 	}
 	for _, group := range []struct {
 		status string
 		label  string
-	}{{risk.Open, "Findings to triage"}, {risk.Dismissed, "Findings dismissed"}} {
+	}{{risk.Open, "headToTriage"}, {risk.Dismissed, "headDismissed"}} {
 		var findings []entry
-		for i := range res.risks.Findings {
-			f := &res.risks.Findings[i]
+		for i := range a.Findings {
+			f := &a.Findings[i]
 			if f.Status != group.status {
 				continue
 			}
 			findings = append(findings, entry{section: "", id: f.ID, index: -1, label: f.ID,
-				note: fmt.Sprintf("%d %s", f.Indicative.Score, f.Indicative.Level), finding: f})
+				note: fmt.Sprintf("%d %s", f.Indicative.Score, w.enum("riskLevel", f.Indicative.Level.String())), finding: f, level: f.Indicative.Level})
 		}
 		if len(findings) > 0 {
-			out = append(out, entry{header: true, label: group.label})
+			label := w.say(group.label)
+			if stale {
+				label = w.say("headStale", label)
+			}
+			out = append(out, entry{header: true, label: label})
 			out = append(out, findings...)
 		}
 	}
@@ -455,7 +472,7 @@ type candidate struct {
 }
 
 // candidates lists what a reference field accepts, in the scenario's order.
-func candidates(res *result, sp spec) []candidate {
+func candidates(w words, res *result, sp spec) []candidate {
 	var out []candidate
 	r := res.resolvedOrNil()
 	switch {
@@ -480,7 +497,7 @@ func candidates(res *result, sp spec) []candidate {
 		return out
 	}
 	if sp.agent {
-		out = append(out, candidate{id: model.Reserved, name: "the agency as a whole", kind: "agency"})
+		out = append(out, candidate{id: model.Reserved, name: w.say("agencyWhole"), kind: "agency"})
 	}
 	if r == nil {
 		return out

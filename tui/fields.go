@@ -245,7 +245,9 @@ type row struct {
 }
 
 // rowsOf lists the fields of an item from its yaml node: the fields written,
-// in file order, then the top-level fields not written, to be set.
+// in file order, then those not written, to be set: a value, a list (its
+// first item added from its heading), a group of fields (cost: its fields
+// listed, the group written with the first one set).
 func rowsOf(section string, node *yaml.Node) []row {
 	var rows []row
 	if node == nil || node.Kind != yaml.MappingNode {
@@ -257,24 +259,48 @@ func rowsOf(section string, node *yaml.Node) []row {
 		have[k] = true
 		rows = appendRows(rows, section, []any{k}, []string{k}, k, v, 0)
 	}
+	return missingRows(rows, section, nil, nil, have, 0)
+}
+
+// missingRows appends the fields of the type at keys (the item's own when
+// keys is empty) that are not written (have), at path. In an item of a list
+// (a staff line, a mitigation), only its lists are added: its other fields
+// would crowd the pane for every item.
+func missingRows(rows []row, section string, path []any, keys []string, have map[string]bool, depth int) []row {
+	inItem := slices.ContainsFunc(path, isIndex)
 	t := itemTypes[section]
 	if t == nil {
 		return rows
+	}
+	if len(keys) > 0 {
+		if t = fieldType(t, keys); t == nil || t.Kind() != reflect.Struct || t == levelType {
+			return rows
+		}
 	}
 	for _, k := range fieldKeys(t) {
 		if have[k] {
 			continue
 		}
+		ks := append(slices.Clone(keys), k)
 		ft, _ := structField(t, []string{k})
+		p := with(path, k)
 		switch base := fieldType(t, []string{k}); {
 		case base == nil:
 			continue
 		case ft.Type.Kind() == reflect.Slice && base.Kind() == reflect.String:
-			rows = append(rows, row{path: []any{k}, label: k, header: true, list: true, spec: specOf(section, []string{k})})
+			rows = append(rows, row{path: p, label: k, depth: depth, header: true, list: true, spec: specOf(section, ks)})
+		case ft.Type.Kind() == reflect.Slice && base.Kind() == reflect.Struct:
+			rows = append(rows, row{path: p, label: k, depth: depth, header: true, group: true, spec: specOf(section, ks)})
+		case inItem:
+			continue
 		case base.Kind() == reflect.Struct && base != levelType:
-			continue // a mapping (cost) or a list of mappings (staff): added from the file
+			if depth > 0 {
+				continue // a group of fields in a group of fields: none in the format
+			}
+			rows = append(rows, row{path: p, label: k, depth: depth, header: true, spec: specOf(section, ks)})
+			rows = missingRows(rows, section, p, ks, nil, depth+1)
 		default:
-			rows = append(rows, row{path: []any{k}, label: k, spec: specOf(section, []string{k})})
+			rows = append(rows, row{path: p, label: k, depth: depth, spec: specOf(section, ks)})
 		}
 	}
 	return rows
@@ -345,23 +371,32 @@ func appendRows(rows []row, section string, path []any, keys []string, label str
 		return append(rows, row{path: path, label: label, value: v.Value, depth: depth, spec: sp, set: true, line: v.Line})
 	case yaml.MappingNode:
 		rows = append(rows, row{path: path, label: label, depth: depth, header: true, set: true, spec: sp, line: v.Line})
+		have := map[string]bool{}
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			k := v.Content[i].Value
+			have[k] = true
 			rows = appendRows(rows, section, with(path, k), append(slices.Clone(keys), k), k, v.Content[i+1], depth+1)
 		}
-		return rows
+		return missingRows(rows, section, path, keys, have, depth+1)
 	case yaml.SequenceNode:
+		// a list of mappings by its type, so that an empty one (staff: []) gets mappings
 		mappings := len(v.Content) > 0 && v.Content[0].Kind == yaml.MappingNode
+		if t := fieldType(itemTypes[section], keys); len(v.Content) == 0 && t != nil && t.Kind() == reflect.Struct && t != levelType {
+			mappings = true
+		}
 		rows = append(rows, row{path: path, label: label, depth: depth, header: true, set: true, spec: sp,
 			list: !mappings, group: mappings})
 		for j, it := range v.Content {
 			if it.Kind == yaml.MappingNode {
 				rows = append(rows, row{path: with(path, j), label: fmt.Sprintf("%d. %s", j+1, summary(it)),
 					depth: depth + 1, header: true, set: true, group: true})
+				have := map[string]bool{}
 				for i := 0; i+1 < len(it.Content); i += 2 {
 					k := it.Content[i].Value
+					have[k] = true
 					rows = appendRows(rows, section, with(with(path, j), k), append(slices.Clone(keys), k), k, it.Content[i+1], depth+2)
 				}
+				rows = missingRows(rows, section, with(path, j), keys, have, depth+2)
 				continue
 			}
 			rows = append(rows, row{path: with(path, j), label: "-", value: it.Value, depth: depth + 1, spec: sp, set: true, list: true, line: it.Line})
@@ -389,45 +424,45 @@ func summary(n *yaml.Node) string {
 
 // checkValue validates text typed for a field as the user types: the message
 // says what is wrong, "" when the value is acceptable.
-func checkValue(sp spec, text string, taken func(string) bool, old string) string {
+func checkValue(w words, sp spec, text string, taken func(string) bool, old string) string {
 	s := strings.TrimSpace(text)
 	switch sp.kind {
 	case kID:
 		switch {
 		case s == "":
-			return "an id is required"
+			return w.say("checkIDRequired")
 		case !model.ValidID(s):
-			return "lower-kebab-case: letters, digits and single dashes (dr-nord)"
+			return w.say("checkKebab")
 		case s == model.Reserved:
-			return "`agency` is reserved"
+			return w.say("checkReserved")
 		case s != old && taken != nil && taken(s):
-			return fmt.Sprintf("%q is already used", s)
+			return w.say("checkTaken", s)
 		}
 	case kInt, kLevel:
 		n, err := strconv.Atoi(s)
 		switch {
 		case err != nil:
-			return "a whole number"
+			return w.say("checkWhole")
 		case sp.kind == kLevel && (n < 1 || n > 5):
-			return "a level from 1 to 5"
+			return w.say("checkLevel")
 		case n < 0:
-			return "0 or more"
+			return w.say("checkPositive")
 		}
 	case kNumber:
 		f, err := strconv.ParseFloat(s, 64)
 		switch {
 		case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
-			return "a number (use . for decimals)"
+			return w.say("checkNumber")
 		case f < 0:
-			return "0 or more"
+			return w.say("checkPositive")
 		}
 	case kEnum:
 		if len(sp.enum) > 0 && !slices.Contains(sp.enum, s) {
-			return "one of " + strings.Join(sp.enum, ", ")
+			return w.say("checkOneOf", strings.Join(sp.enum, ", "))
 		}
 	case kDate:
 		if s != "" && !model.ValidDate(s) {
-			return "a date: YYYY, YYYY-MM or YYYY-MM-DD (2027-01)"
+			return w.say("checkDate")
 		}
 	}
 	return ""

@@ -82,20 +82,59 @@ func runeIndex(t, q []rune) int {
 func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // filterCandidates keeps the candidates whose id or name matches the query,
-// best first (then in their original order).
+// best first (rankCandidates).
 func filterCandidates(cands []candidate, query string) []candidate {
-	if strings.TrimSpace(query) == "" {
-		return cands
+	idx := rankCandidates(cands, query)
+	out := make([]candidate, len(idx))
+	for i, j := range idx {
+		out[i] = cands[j]
 	}
+	return out
+}
+
+// The tiers of a match, best first.
+const (
+	tierExact  = iota // the id, as typed (case and accents aside)
+	tierPrefix        // an id that starts with the query
+	tierName          // a name that starts with the query
+	tierFuzzy         // the query's letters in order, in the id or the name
+)
+
+// rankCandidates returns the indexes of the candidates whose id or name
+// matches the query, best first: the id typed exactly, then the ids that
+// start with it (the shortest first: "dir-s" puts dir-si before
+// dir-strategie), then the names that start with it, then the other
+// matches by fuzzy score; ties keep the candidates' order. An empty query
+// keeps them all, in order.
+func rankCandidates(cands []candidate, query string) []int {
+	q := strings.TrimSpace(query)
+	if q == "" {
+		out := make([]int, len(cands))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	fq := fold(q)
 	type scored struct {
-		c     candidate
-		score int
-		i     int
+		i, tier, score int
 	}
 	var hits []scored
 	for i, c := range cands {
-		s1, ok1 := fuzzyScore(query, c.id)
-		s2, ok2 := fuzzyScore(query, c.name)
+		id := fold(c.id)
+		switch {
+		case id == fq:
+			hits = append(hits, scored{i, tierExact, 0})
+			continue
+		case strings.HasPrefix(id, fq):
+			hits = append(hits, scored{i, tierPrefix, -len(id)})
+			continue
+		case strings.HasPrefix(fold(c.name), fq):
+			hits = append(hits, scored{i, tierName, 0})
+			continue
+		}
+		s1, ok1 := fuzzyScore(q, c.id)
+		s2, ok2 := fuzzyScore(q, c.name)
 		if !ok1 && !ok2 {
 			continue
 		}
@@ -103,12 +142,14 @@ func filterCandidates(cands []candidate, query string) []candidate {
 		if !ok1 || ok2 && s2 > s1 {
 			best = s2
 		}
-		hits = append(hits, scored{c, best, i})
+		hits = append(hits, scored{i, tierFuzzy, best})
 	}
-	slices.SortStableFunc(hits, func(a, b scored) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.i, b.i)) })
-	out := make([]candidate, len(hits))
+	slices.SortStableFunc(hits, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(a.tier, b.tier), cmp.Compare(b.score, a.score), cmp.Compare(a.i, b.i))
+	})
+	out := make([]int, len(hits))
 	for i, h := range hits {
-		out[i] = h.c
+		out[i] = h.i
 	}
 	return out
 }

@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orgdesign/orgdesign/model"
@@ -28,16 +30,16 @@ func (m *Model) ask(p *prompt, value string) tea.Cmd {
 // choose opens a filtered list of choices; enter hands the chosen id to p.apply.
 func (m *Model) choose(p *prompt, cands []candidate) tea.Cmd {
 	if len(cands) == 0 {
-		m.fail("nothing to choose from for %s", p.title)
+		m.fail("%s", m.say("nothingToChoose", p.title))
 		return nil
 	}
 	m.prompt = p
 	m.mode = modePick
 	m.cands = cands
 	m.input.SetValue("")
-	m.input.SetWidth(max(10, m.width-len(p.title)-6))
+	m.input.SetWidth(max(10, m.width-m.leftWidth()-12))
+	m.pickQuery = "\x00" // not a query: the list is filtered below
 	m.filterPick()
-	m.pickAt = max(0, indexOfCandidate(m.picked, p.old))
 	return m.input.Focus()
 }
 
@@ -50,9 +52,21 @@ func indexOfCandidate(cs []candidate, id string) int {
 	return -1
 }
 
+// filterPick filters the choices by the text typed. When the text changed,
+// the highlight goes to the best match (the first row), or, once the text
+// is erased, back to the field's current value: what enter takes is always
+// the row shown highlighted, never a row left there by an earlier filter.
 func (m *Model) filterPick() {
-	m.picked = filterCandidates(m.cands, m.input.Value())
-	m.pickAt = min(m.pickAt, max(len(m.picked)-1, 0))
+	q := m.input.Value()
+	if q == m.pickQuery {
+		return // the cursor moved in the text: the highlight stays where ↑↓ put it
+	}
+	m.pickQuery = q
+	m.picked = filterCandidates(m.cands, q)
+	m.pickAt = 0
+	if strings.TrimSpace(q) == "" && m.prompt != nil {
+		m.pickAt = max(0, indexOfCandidate(m.picked, m.prompt.old))
+	}
 }
 
 // startSearch filters the left pane by id and name, across collapsed subtrees.
@@ -62,44 +76,46 @@ func (m *Model) startSearch() {
 	m.input.SetValue("")
 	m.input.SetWidth(max(10, m.leftWidth()-3))
 	m.foundAt = 0
+	m.searchQuery = "\x00"
 	m.filterSearch()
 	m.input.Focus()
 }
 
+// filterSearch lists the tab's items matching the text typed, best first;
+// when the text changed, the highlight goes to the best match.
 func (m *Model) filterSearch() {
-	all := entries(m.res, m.tab, nil) // every item, collapsed or not
+	q := m.input.Value()
+	if q == m.searchQuery {
+		return
+	}
+	m.searchQuery = q
+	all := entries(m.w, m.res, m.tab, nil) // every item, collapsed or not
 	var cands []candidate
-	var byID []entry
+	var items []entry
 	for _, e := range all {
 		if !e.selectable() {
 			continue
 		}
-		cands = append(cands, candidate{id: e.key(), name: e.id + " " + e.label})
-		byID = append(byID, e)
+		cands = append(cands, candidate{id: e.id, name: e.label})
+		items = append(items, e)
 	}
-	hits := filterCandidates(cands, m.input.Value())
 	m.found = m.found[:0]
-	for _, h := range hits {
-		for _, e := range byID {
-			if e.key() == h.id {
-				m.found = append(m.found, e)
-				break
-			}
-		}
+	for _, i := range rankCandidates(cands, q) {
+		m.found = append(m.found, items[i])
 	}
-	m.foundAt = min(m.foundAt, max(len(m.found)-1, 0))
+	m.foundAt = 0
 }
 
 // typingKey handles a key while typing: in a text input, a pick or a search.
 func (m *Model) typingKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "esc", "ctrl+c":
+	switch {
+	case key.Matches(k, typingKeys.Cancel):
 		m.endTyping()
-		m.setStatus("cancelled")
+		m.setStatus("%s", m.say("cancelled"))
 		return nil
-	case "enter":
+	case key.Matches(k, typingKeys.OK):
 		return m.finishTyping()
-	case "ctrl+s": // keep the value being typed, then save
+	case key.Matches(k, typingKeys.Save): // keep the value being typed, then save
 		if m.mode != modeInput {
 			return nil
 		}
@@ -108,14 +124,14 @@ func (m *Model) typingKey(k tea.KeyPressMsg) tea.Cmd {
 			return cmd // the value is not acceptable yet: the message says why
 		}
 		return tea.Batch(cmd, m.save(false))
-	case "up", "ctrl+p":
+	case key.Matches(k, typingKeys.Prev):
 		if m.mode == modePick {
 			m.pickAt = max(m.pickAt-1, 0)
 		} else if m.mode == modeSearch {
 			m.foundAt = max(m.foundAt-1, 0)
 		}
 		return nil
-	case "down", "ctrl+n":
+	case key.Matches(k, typingKeys.Next):
 		if m.mode == modePick {
 			m.pickAt = min(m.pickAt+1, max(len(m.picked)-1, 0))
 		} else if m.mode == modeSearch {
@@ -147,7 +163,7 @@ func (m *Model) checkInput() {
 		m.inputErr = ""
 		return
 	}
-	m.inputErr = checkValue(m.prompt.spec, m.input.Value(), m.taken, m.prompt.old)
+	m.inputErr = checkValue(m.w, m.prompt.spec, m.input.Value(), m.taken, m.prompt.old)
 }
 
 // taken reports whether an id is used anywhere in the resolved scenario,
@@ -229,7 +245,7 @@ func (m *Model) goTo(e entry) {
 func (m *Model) jumpTo(d model.Diagnostic) {
 	best, bestTab := entry{}, -1
 	for tab := range tabDiags {
-		for _, e := range entries(m.res, tab, nil) {
+		for _, e := range entries(m.w, m.res, tab, nil) {
 			if e.section == "" || e.file != d.File || e.pos.Line > d.Line {
 				continue
 			}
@@ -239,7 +255,7 @@ func (m *Model) jumpTo(d model.Diagnostic) {
 		}
 	}
 	if bestTab < 0 {
-		m.setStatus("%s:%d is not in an item the tabs list", shortFile(d.File, m.name), d.Line)
+		m.setStatus("%s", m.say("notInAnItem", fmt.Sprintf("%s:%d", shortFile(d.File, m.name), d.Line)))
 		return
 	}
 	m.setTab(bestTab)
@@ -247,5 +263,6 @@ func (m *Model) jumpTo(d model.Diagnostic) {
 	if i := slices.IndexFunc(m.rows, func(rw row) bool { return rw.line == d.Line }); i >= 0 && best.own(m.res) {
 		m.focus, m.rowCursor = focusDetail, i
 	}
-	m.setStatus("%s: %s", d.Pos, d.Message)
+	msg, _ := m.w.diag(&d)
+	m.setStatus("%s: %s", d.Pos, msg)
 }

@@ -1,137 +1,208 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
-// keyMap is every key of the normal mode, with the words the footer and the
-// help screen show.
+// keyMap is every key of the normal mode. The keys are read through these
+// bindings only, and the help screen (?) is generated from them, so it
+// lists every key there is; the help text of a binding is the key of its
+// words (section editor of templates/i18n).
 type keyMap struct {
-	Up, Down, Collapse, Expand, Enter, Back, Pane, NextTab, PrevTab, Search,
-	Add, Delete, Move, Copy, Undo, Redo, Save, Quit, Help key.Binding
+	Up, Down, PageUp, PageDown, Home, End, Collapse, Expand, Enter, Back, Pane,
+	Tabs, NextTab, PrevTab, Search, Add, Delete, Move, Copy, Undo, Redo, Save,
+	Log, Quit, Help key.Binding
+}
+
+// bind is a binding whose help shows its keys as the user reads them.
+func bind(desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keyNames(keys), desc))
 }
 
 var keys = keyMap{
-	Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-	Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-	Collapse: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "collapse")),
-	Expand:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
-	Enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit")),
-	Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-	Pane:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "pane")),
-	NextTab:  key.NewBinding(key.WithKeys("]", "shift+right"), key.WithHelp("]", "next tab")),
-	PrevTab:  key.NewBinding(key.WithKeys("[", "shift+left", "shift+tab"), key.WithHelp("[", "previous tab")),
-	Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-	Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
-	Delete:   key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
-	Move:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "move")),
-	Copy:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy")),
-	Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-	Redo:     key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
-	Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-	Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-	Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+	Up:       bind("helpUp", "up", "k"),
+	Down:     bind("helpDown", "down", "j"),
+	PageUp:   bind("helpPageUp", "pgup"),
+	PageDown: bind("helpPageDown", "pgdown"),
+	Home:     bind("helpHome", "home", "g"),
+	End:      bind("helpEnd", "end", "G"),
+	Collapse: bind("helpCollapse", "left", "h"),
+	Expand:   bind("helpExpand", "right", "l"),
+	Enter:    bind("helpEnter", "enter"),
+	Back:     bind("helpBack", "esc"),
+	Pane:     bind("helpPane", "tab"),
+	Tabs:     bind("helpTabs", "1", "2", "3", "4", "5", "6", "7"),
+	NextTab:  bind("helpNextTab", "]", "shift+right"),
+	PrevTab:  bind("helpPrevTab", "[", "shift+left", "shift+tab"),
+	Search:   bind("helpSearch", "/"),
+	Add:      bind("helpAdd", "a"),
+	Delete:   bind("helpDelete", "d", "delete"),
+	Move:     bind("helpMove", "m"),
+	Copy:     bind("helpCopy", "c"),
+	Undo:     bind("helpUndo", "u"),
+	Redo:     bind("helpRedo", "ctrl+r"),
+	Save:     bind("helpSave", "ctrl+s"),
+	Log:      bind("helpLog", "L"),
+	Quit:     bind("helpQuit", "q", "ctrl+c"),
+	Help:     bind("helpHelp", "?"),
 }
 
-// helpLines is the help screen: every key and what it does.
-var helpLines = [][2]string{
-	{"↑ ↓  k j", "move in the list or the fields"},
-	{"← →  h l", "collapse or expand a unit; → on a leaf opens its fields"},
-	{"enter", "edit the field (references and closed lists: choose from a list);\non a diagnostic, go to the item it is about"},
-	{"esc", "cancel the edit, or go back to the list"},
-	{"tab", "switch between the list and the fields"},
-	{"1…7  [ ]", "switch tab: units, RACI, channels, systems, risks, context, diagnostics"},
-	{"/", "search the list by id or name (fuzzy, accents ignored)"},
-	{"a", "add a unit under the selected one, a mandate, a chain entry, a risk…;\nin the fields: a list item, a staff line, a mitigation"},
-	{"d", "delete the item or the field (asks first)"},
-	{"m", "move: change what a unit reports to"},
-	{"c", "copy: an inherited item into this file (to override it),\nor duplicate one of this file's items under a new id"},
-	{"u  ctrl+r", "undo, redo"},
-	{"ctrl+s", "save (only the edited lines change)"},
-	{"q", "quit (asks when there are unsaved changes)"},
-	{"?", "this help; any key closes it"},
+// all lists the bindings in the order the help screen shows them.
+func (k keyMap) all() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Collapse, k.Expand, k.Enter,
+		k.Back, k.Pane, k.Tabs, k.NextTab, k.PrevTab, k.Search, k.Add, k.Delete, k.Move, k.Copy, k.Undo,
+		k.Redo, k.Save, k.Log, k.Quit, k.Help}
+}
+
+// typingKeys are the keys of a text being typed, a list to choose from and
+// a search.
+var typingKeys = struct {
+	OK, Cancel, Prev, Next, Save key.Binding
+}{
+	OK:     bind("helpTypeOK", "enter"),
+	Cancel: bind("helpTypeCancel", "esc", "ctrl+c"),
+	Prev:   bind("helpTypePrev", "up", "ctrl+p"),
+	Next:   bind("helpTypeNext", "down", "ctrl+n"),
+	Save:   bind("helpTypeSave", "ctrl+s"),
+}
+
+// askKeys are the answers to the editor's questions: a confirmation, quitting
+// with unsaved changes, a conflict with the file on disk.
+var askKeys = struct {
+	Yes, No, SaveQuit, Discard, Stay, Overwrite, Reload, Elsewhere, Cancel key.Binding
+}{
+	Yes:       bind("helpYes", "y", "Y"),
+	No:        bind("helpNo", "n", "N", "esc", "q"),
+	SaveQuit:  bind("helpSaveQuit", "s", "ctrl+s"),
+	Discard:   bind("helpDiscard", "d"),
+	Stay:      bind("helpStay", "esc", "n"),
+	Overwrite: bind("helpOverwrite", "o"),
+	Reload:    bind("helpReload", "r"),
+	Elsewhere: bind("helpElsewhere", "w"),
+	Cancel:    bind("helpCancel", "esc", "n"),
+}
+
+// keyNames writes keys as the help shows them: ↑ for up, PgDn for pgdown,
+// 1…7 for a run of digits.
+func keyNames(keys []string) string {
+	if len(keys) > 2 && keys[0] >= "0" && keys[0] <= "9" && len(keys[0]) == 1 {
+		return keys[0] + "…" + keys[len(keys)-1]
+	}
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = keyName(k)
+	}
+	return strings.Join(names, " ")
+}
+
+func keyName(k string) string {
+	switch k {
+	case "up":
+		return "↑"
+	case "down":
+		return "↓"
+	case "left":
+		return "←"
+	case "right":
+		return "→"
+	case "pgup":
+		return "PgUp"
+	case "pgdown":
+		return "PgDn"
+	case "home":
+		return "Home"
+	case "end":
+		return "End"
+	case "delete":
+		return "Del"
+	case "shift+right":
+		return "shift+→"
+	case "shift+left":
+		return "shift+←"
+	}
+	return k
+}
+
+// footKey is a key of the footer: its text, the key of its words and
+// whether it must stay when the line is short of room.
+type footKey struct {
+	key, desc string
+	keep      bool
 }
 
 // footer is the one-line key reminder of each mode.
-func (m *Model) footer() [][2]string {
+func (m *Model) footer() []footKey {
 	switch m.mode {
 	case modeInput:
-		return [][2]string{{"enter", "ok"}, {"esc", "cancel"}}
+		return []footKey{{"enter", "footOK", true}, {"esc", "footCancel", true}}
 	case modePick:
-		return [][2]string{{"type", "filter"}, {"↑↓", "choose"}, {"enter", "ok"}, {"esc", "cancel"}}
+		return []footKey{{m.say("footTypeKey"), "footFilter", false}, {"↑↓", "footChoose", false}, {"enter", "footOK", true}, {"esc", "footCancel", true}}
 	case modeSearch:
-		return [][2]string{{"type", "search"}, {"↑↓", "choose"}, {"enter", "go"}, {"esc", "cancel"}}
+		return []footKey{{m.say("footTypeKey"), "footSearch", false}, {"↑↓", "footChoose", false}, {"enter", "footGo", true}, {"esc", "footCancel", true}}
 	case modeConfirm:
-		return [][2]string{{"y", "yes"}, {"n/esc", "no"}}
+		return []footKey{{"y", "footYes", true}, {"n/esc", "footNo", true}}
 	case modeQuit:
-		return [][2]string{{"s", "save and quit"}, {"d", "discard and quit"}, {"esc", "stay"}}
+		return []footKey{{"s", "footSaveQuit", true}, {"d", "footDiscardQuit", true}, {"esc", "footStay", true}}
 	case modeConflict:
-		return [][2]string{{"r", "reload from disk"}, {"w", "save elsewhere"}, {"esc", "cancel"}}
-	case modeHelp:
-		return [][2]string{{"any key", "closes the help"}}
+		return []footKey{{"↑↓", "footScroll", false}, {"o", "footOverwrite", true}, {"r", "footReload", true}, {"w", "footElsewhere", true}, {"esc", "footCancel", true}}
+	case modeHelp, modeLog:
+		return []footKey{{"↑↓ PgDn", "footScroll", false}, {m.say("footAnyKey"), "footClose", true}}
 	}
 	if m.focus == focusDetail {
-		return [][2]string{{"enter", "edit"}, {"a", "add item"}, {"d", "delete"}, {"esc", "back"}, {"u", "undo"},
-			{"^s", "save"}, {"q", "quit"}, {"?", "help"}}
+		return []footKey{{"enter", "footEdit", false}, {"a", "footAddItem", false}, {"d", "footDelete", false}, {"esc", "footBack", false},
+			{"u", "footUndo", false}, {"^s", "footSave", true}, {"q", "footQuit", true}, {"?", "footHelp", true}}
 	}
-	f := [][2]string{{"enter", "edit"}, {"/", "find"}, {"a", "add"}, {"d", "del"}, {"m", "move"}, {"c", "copy"},
-		{"u", "undo"}, {"^r", "redo"}, {"^s", "save"}, {"←→", "fold"}, {"tab", "pane"}, {"q", "quit"}, {"?", "help"}}
-	return f
+	return []footKey{{"enter", "footEdit", false}, {"/", "footFind", false}, {"a", "footAdd", false}, {"d", "footDel", false},
+		{"m", "footMove", false}, {"c", "footCopy", false}, {"u", "footUndo", false}, {"^r", "footRedo", false}, {"^s", "footSave", true},
+		{"←→", "footFold", false}, {"tab", "footPane", false}, {"L", "footLog", false}, {"q", "footQuit", true}, {"?", "footHelp", true}}
 }
 
 // key handles a key press in the current mode.
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	switch m.mode {
-	case modeHelp:
-		m.mode = modeNormal
+	case modeHelp, modeLog:
+		if !m.scrollPager(k) {
+			m.mode = modeNormal
+		}
 		return nil
 	case modeInput, modePick, modeSearch:
 		return m.typingKey(k)
 	case modeConfirm:
-		switch k.String() {
-		case "y", "Y":
+		switch {
+		case key.Matches(k, askKeys.Yes):
 			m.mode = modeNormal
 			f := m.onConfirm
 			m.onConfirm = nil
 			return f(m)
-		case "n", "N", "esc", "q":
+		case key.Matches(k, askKeys.No):
 			m.mode, m.onConfirm = modeNormal, nil
-			m.setStatus("cancelled")
+			m.setStatus("%s", m.say("cancelled"))
 		}
 		return nil
 	case modeQuit:
-		switch k.String() {
-		case "s", "ctrl+s":
+		switch {
+		case key.Matches(k, askKeys.SaveQuit):
 			m.mode = modeNormal
 			return m.save(true)
-		case "d":
+		case key.Matches(k, askKeys.Discard):
 			m.quitting = true
 			return tea.Quit
-		case "esc", "n":
+		case key.Matches(k, askKeys.Stay):
 			m.mode = modeNormal
-			m.setStatus("not quitting")
+			m.setStatus("%s", m.say("notQuitting"))
 		}
 		return nil
 	case modeConflict:
-		switch k.String() {
-		case "r":
-			m.mode = modeNormal
-			return m.reload()
-		case "w":
-			m.mode = modeNormal
-			return m.askSaveAs()
-		case "esc", "n":
-			m.mode = modeNormal
-			m.setStatus("not saved: the file on disk is unchanged")
-		}
-		return nil
+		return m.conflictKey(k)
 	}
 	return m.normalKey(k)
 }
 
 func (m *Model) normalKey(k tea.KeyPressMsg) tea.Cmd {
-	switch s := k.String(); {
+	switch {
 	case key.Matches(k, keys.Quit):
 		if m.dirty() {
 			m.mode = modeQuit
@@ -140,15 +211,17 @@ func (m *Model) normalKey(k tea.KeyPressMsg) tea.Cmd {
 		m.quitting = true
 		return tea.Quit
 	case key.Matches(k, keys.Help):
-		m.mode = modeHelp
+		m.openHelp()
+	case key.Matches(k, keys.Log):
+		m.openLog()
 	case key.Matches(k, keys.Save):
 		return m.save(false)
 	case key.Matches(k, keys.Undo):
 		return m.undoRedo(true)
 	case key.Matches(k, keys.Redo):
 		return m.undoRedo(false)
-	case len(s) == 1 && s >= "1" && s <= "7":
-		m.setTab(int(s[0] - '1'))
+	case key.Matches(k, keys.Tabs):
+		m.setTab(int(k.String()[0] - '1'))
 	case key.Matches(k, keys.NextTab):
 		m.setTab((m.tab + 1) % tabCount)
 	case key.Matches(k, keys.PrevTab):
@@ -186,26 +259,26 @@ func (m *Model) setTab(t int) {
 }
 
 func (m *Model) listKey(k tea.KeyPressMsg) {
-	switch k.String() {
-	case "up", "k":
+	switch {
+	case key.Matches(k, keys.Up):
 		m.moveCursor(-1)
-	case "down", "j":
+	case key.Matches(k, keys.Down):
 		m.moveCursor(1)
-	case "pgup":
-		m.moveCursor(-m.bodyHeight())
-	case "pgdown":
-		m.moveCursor(m.bodyHeight())
-	case "home", "g":
+	case key.Matches(k, keys.PageUp):
+		m.moveCursor(-m.listHeight())
+	case key.Matches(k, keys.PageDown):
+		m.moveCursor(m.listHeight())
+	case key.Matches(k, keys.Home):
 		m.cursor[m.tab] = 0
 		m.clampCursor()
 		m.rowCursor = 0
 		m.rebuildRows()
-	case "end", "G":
+	case key.Matches(k, keys.End):
 		m.cursor[m.tab] = len(m.list) - 1
 		m.clampCursor()
 		m.rowCursor = 0
 		m.rebuildRows()
-	case "left", "h":
+	case key.Matches(k, keys.Collapse):
 		e, ok := m.selected()
 		if !ok || m.tab != tabUnits {
 			return
@@ -223,24 +296,25 @@ func (m *Model) listKey(k tea.KeyPressMsg) {
 				return
 			}
 		}
-	case "right", "l", "enter":
+	case key.Matches(k, keys.Expand, keys.Enter):
 		e, ok := m.selected()
 		if !ok {
 			return
 		}
-		if k.String() != "enter" && m.tab == tabUnits && e.kids && m.collapsed[e.id] {
+		enter := key.Matches(k, keys.Enter)
+		if !enter && m.tab == tabUnits && e.kids && m.collapsed[e.id] {
 			delete(m.collapsed, e.id)
 			m.refresh()
 			return
 		}
-		if e.diag != nil && k.String() == "enter" {
+		if e.diag != nil && enter {
 			m.jumpTo(*e.diag)
 			return
 		}
 		if len(m.rows) > 0 {
 			m.focus = focusDetail
 		}
-	case "esc":
+	case key.Matches(k, keys.Back):
 		m.status = ""
 	}
 }
@@ -270,18 +344,23 @@ func (m *Model) moveCursor(n int) {
 }
 
 func (m *Model) detailKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "up", "k":
+	last := max(len(m.rows)-1, 0)
+	switch {
+	case key.Matches(k, keys.Up):
 		m.rowCursor = max(m.rowCursor-1, 0)
-	case "down", "j":
-		m.rowCursor = min(m.rowCursor+1, max(len(m.rows)-1, 0))
-	case "pgup":
-		m.rowCursor = max(m.rowCursor-m.bodyHeight(), 0)
-	case "pgdown":
-		m.rowCursor = min(m.rowCursor+m.bodyHeight(), max(len(m.rows)-1, 0))
-	case "esc", "left", "h":
+	case key.Matches(k, keys.Down):
+		m.rowCursor = min(m.rowCursor+1, last)
+	case key.Matches(k, keys.PageUp):
+		m.rowCursor = max(m.rowCursor-m.listHeight(), 0)
+	case key.Matches(k, keys.PageDown):
+		m.rowCursor = min(m.rowCursor+m.listHeight(), last)
+	case key.Matches(k, keys.Home):
+		m.rowCursor = 0
+	case key.Matches(k, keys.End):
+		m.rowCursor = last
+	case key.Matches(k, keys.Back, keys.Collapse):
 		m.focus = focusList
-	case "enter":
+	case key.Matches(k, keys.Enter):
 		return m.editRow()
 	}
 	return nil

@@ -24,6 +24,7 @@ type Options struct {
 	Data    []byte // its bytes as read from disk
 	Source  Source // where the files it depends on are read
 	NoColor bool   // NO_COLOR: no colour, emphasis by bold and reverse video only
+	Lang    string // the language of the editor's words and of the findings: fr or en; empty is English
 	Width   int    // the initial size; a WindowSizeMsg replaces it
 	Height  int
 }
@@ -45,7 +46,8 @@ const (
 	modeHelp          // the key reference
 	modeSearch        // filtering the left pane
 	modeQuit          // unsaved changes: save, discard or stay
-	modeConflict      // the file changed on disk: reload, save elsewhere or cancel
+	modeConflict      // the file on disk is not what the text is based on: overwrite, reload, save elsewhere or cancel
+	modeLog           // the last messages
 )
 
 // prompt is what finishing an input or a pick does with the value.
@@ -66,17 +68,26 @@ type Model struct {
 	opts  Options
 	name  string // the edited file's name for the loader (slash-separated)
 	st    styles
+	w     words         // the editor's words in the chosen language
 	num   textfmt.Style // how figures are written
 	guard *guard
 
 	doc        *yamledit.Doc
-	disk       []byte // the bytes on disk when opened or last saved
-	undo, redo [][]byte
-	gen        int     // bumped by every change of the text
-	res        *result // the latest computed result (may be older than gen)
-	cache      *diskCache
-	saving     bool
-	computing  bool // a recompute is running
+	disk       []byte // the bytes on disk when opened, last saved or reloaded
+	undo, redo []snapshot
+	// The versions of the file on disk the editor knows are numbered: the
+	// one opened is 0, each reload makes a new one (a save continues the
+	// text's). lineage is the version the text comes from, diskLineage the
+	// one on disk: undo past a reload brings back a text of an older
+	// version, which a save must not write silently.
+	lineage, diskLineage, lineages int
+	gen                            int     // bumped by every change of the text
+	res                            *result // the latest computed result (may be older than gen)
+	cache                          *diskCache
+	saving                         bool
+	savedCheck                     bool // saved: say so if the figures of the text saved show errors
+	computing                      bool // a recompute is running
+	conflict                       *conflict
 	base       struct {
 		heads   int
 		payroll float64
@@ -93,20 +104,24 @@ type Model struct {
 	rowCursor int
 	rowOffset int
 
-	mode      mode
-	input     textinput.Model
-	inputErr  string
-	prompt    *prompt
-	cands     []candidate // a pick's choices
-	picked    []candidate // those matching the filter
-	pickAt    int
-	confirm   string
-	onConfirm func(m *Model) tea.Cmd
-	found     []entry // search results
-	foundAt   int
+	mode        mode
+	input       textinput.Model
+	inputErr    string
+	prompt      *prompt
+	cands       []candidate // a pick's choices
+	picked      []candidate // those matching the filter
+	pickAt      int
+	pickQuery   string // the text the choices were filtered by
+	confirm     string
+	onConfirm   func(m *Model) tea.Cmd
+	found       []entry // search results
+	foundAt     int
+	searchQuery string
 
 	status    string
 	statusErr bool
+	log       []logLine // the messages shown, for L
+	pageOff   int       // the first line of a page (help, log, conflict)
 	width     int
 	height    int
 	quitting  bool
@@ -120,8 +135,12 @@ func New(opts Options) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.Path, err)
 	}
+	w, err := newWords(opts.Lang)
+	if err != nil {
+		return nil, err
+	}
 	m := &Model{
-		opts: opts, name: filepath.ToSlash(opts.Path), st: newStyles(opts.NoColor), num: textfmt.For("en"), guard: &guard{path: opts.Path},
+		opts: opts, name: filepath.ToSlash(opts.Path), st: newStyles(opts.NoColor), w: w, num: w.num, guard: &guard{path: opts.Path},
 		doc: doc, disk: slices.Clone(opts.Data), cache: newDiskCache(opts.Source.Files),
 		collapsed: map[string]bool{}, width: cmp.Or(opts.Width, 80), height: cmp.Or(opts.Height, 24),
 	}
@@ -134,7 +153,7 @@ func New(opts Options) (*Model, error) {
 	}
 	m.input.SetStyles(ist)
 	m.guard.set(m.doc.Bytes(), false)
-	m.res = compute(m.gen, m.name, m.doc.Bytes(), opts.Source, m.cache)
+	m.res = compute(m.gen, m.name, m.doc.Bytes(), opts.Source, m.cache, m.w.lang)
 	if m.res.ioErr != nil {
 		return nil, m.res.ioErr
 	}
@@ -158,7 +177,7 @@ func New(opts Options) (*Model, error) {
 		for i, r := range rs {
 			rs[i] = filepath.Base(r) // beside the file
 		}
-		m.fail("unsaved changes of an earlier session are in %s: take what you need, then delete it", strings.Join(rs, ", "))
+		m.fail("%s", m.say("recoveryFiles", strings.Join(rs, ", ")))
 	}
 	return m, nil
 }
@@ -219,8 +238,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.res.gen != m.gen {
 			return m.recompute() // the text changed meanwhile: this one is stale
 		}
+		if !msg.res.good() && m.res != nil {
+			// the figures of the last text without errors are kept, shown stale
+			msg.res.kept = m.res
+			if !m.res.good() {
+				msg.res.kept = m.res.kept
+			}
+		}
 		m.res = msg.res
 		m.refresh()
+		m.checkSaved()
 		return nil
 	case savedMsg:
 		return m.saved(msg)
@@ -229,6 +256,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case panicMsg:
 		return m.crash(msg.value, msg.stack)
 	case tea.KeyPressMsg:
+		if cmd, ok := m.splitEsc(msg); ok {
+			return cmd
+		}
 		return m.key(msg)
 	case tea.PasteMsg:
 		if m.mode == modeInput || m.mode == modePick || m.mode == modeSearch {
@@ -262,7 +292,7 @@ func (m *Model) recompute() tea.Cmd {
 		return nil
 	}
 	m.computing = true
-	return computeCmd(m.gen, m.name, slices.Clone(m.doc.Bytes()), m.opts.Source, m.cache)
+	return computeCmd(m.gen, m.name, slices.Clone(m.doc.Bytes()), m.opts.Source, m.cache, m.w.lang)
 }
 
 // pending reports whether the shown figures are older than the text.
@@ -278,7 +308,7 @@ func (m *Model) refresh() {
 	if m.want != "" {
 		key = m.want
 	}
-	m.list = entries(m.res, m.tab, m.collapsed)
+	m.list = entries(m.w, m.res, m.tab, m.collapsed)
 	if key != "" {
 		if i := slices.IndexFunc(m.list, func(e entry) bool { return e.key() == key }); i >= 0 {
 			m.cursor[m.tab] = i
@@ -365,12 +395,15 @@ func (m *Model) nodeOf(e entry) *yaml.Node {
 	return nodeAt(f.Root, e.section, e.pos)
 }
 
-// setStatus shows a message on the status line.
+// setStatus shows a message on the status line (and keeps it in the log).
 func (m *Model) setStatus(format string, args ...any) {
 	m.status, m.statusErr = fmt.Sprintf(format, args...), false
+	m.logStatus()
 }
 
-// fail shows an error on the status line; the session goes on.
+// fail shows an error on the status line (and keeps it in the log); the
+// session goes on.
 func (m *Model) fail(format string, args ...any) {
 	m.status, m.statusErr = fmt.Sprintf(format, args...), true
+	m.logStatus()
 }

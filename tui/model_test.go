@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/orgdesign/orgdesign/model"
 )
 
 func TestEditCountUpdatesHeadcount(t *testing.T) {
@@ -173,7 +175,7 @@ func TestAddMoveDuplicateDelete(t *testing.T) {
 	find(t, m, "pole-qualite")
 	toRow(t, m, "name")
 	press(t, m, "d", "y")
-	mustContain(t, screen(m), "1 errors", "7 Diagnostics (1)")
+	mustContain(t, screen(m), "⚠ stale (1 error):", "7 Diagnostics (1)")
 	run(t, m, tea.WindowSizeMsg{Width: 78, Height: 24}) // too narrow for the padded tabs
 	mustContain(t, screen(m), "7 Diagnostics (1)")
 	run(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -229,10 +231,17 @@ func TestSaveWritesOnlyTheEditedLine(t *testing.T) {
 	}
 }
 
+// TestFileChangedOnDiskIsNotOverwritten: a save compares the text with the
+// file on disk. Changed there since it was read, the file is not written:
+// the lines that differ are shown, those of the file (−) and those of the
+// text (+), and the user chooses: save elsewhere, reload (undo brings the
+// text back), keep this text (overwrite) or cancel. After a reload and an
+// undo, the text predates the version on disk: saving asks again.
 func TestFileChangedOnDiskIsNotOverwritten(t *testing.T) {
 	dir := copyScenarios(t)
 	path := filepath.Join(dir, option)
 	m := open(t, path)
+	run(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
 	theirs := []byte(strings.Replace(string(m.disk), "year: 2029", "year: 2030", 1))
 	if err := os.WriteFile(path, theirs, 0o644); err != nil {
 		t.Fatal(err)
@@ -242,7 +251,15 @@ func TestFileChangedOnDiskIsNotOverwritten(t *testing.T) {
 	press(t, m, "enter", "backspace")
 	typeText(t, m, "3")
 	press(t, m, "enter", "ctrl+s")
-	mustContain(t, screen(m), "changed on disk since it was opened: not overwritten", "r reload from disk", "w save elsewhere")
+	s := screen(m)
+	mustContain(t, s, "changed on disk since it was read: not overwritten", "o keep mine", "r take the file's", "w save elsewhere",
+		"− on disk", "+ this text")
+	for _, re := range []string{`(?m)^ - +\d+ │   year: 2030$`, `(?m)^ \+ +\d+ │   year: 2029$`,
+		`(?m)^ - +\d+ │       - \{ profile: cadre-dirigeant, count: 1 \}$`, `(?m)^ \+ +\d+ │       - \{ profile: cadre-dirigeant, count: 3 \}$`} {
+		if !regexp.MustCompile(re).MatchString(s) {
+			t.Fatalf("the differences lack %s:\n%s", re, s)
+		}
+	}
 	if disk, _ := os.ReadFile(path); !bytes.Equal(disk, theirs) {
 		t.Fatal("the file changed on disk was overwritten")
 	}
@@ -264,6 +281,39 @@ func TestFileChangedOnDiskIsNotOverwritten(t *testing.T) {
 	press(t, m, "u")
 	if !bytes.Contains(m.doc.Bytes(), []byte("{ profile: cadre-dirigeant, count: 3 }")) {
 		t.Fatal("undo after reload lost the edit")
+	}
+	// this text comes from before the reload: saving it would undo the
+	// version on disk, so the save asks, showing what would be undone
+	press(t, m, "ctrl+s")
+	mustContain(t, screen(m), "this text comes from before the reload", "year: 2030", "year: 2029")
+	if disk, _ := os.ReadFile(path); !bytes.Equal(disk, theirs) {
+		t.Fatal("a save after reload and undo overwrote the file without asking")
+	}
+	press(t, m, "esc")
+	mustContain(t, screen(m), "not saved: the file on disk is unchanged")
+	// keep mine: written over the file, which then reads as this text
+	press(t, m, "ctrl+s", "o")
+	if disk, _ := os.ReadFile(path); !bytes.Equal(disk, m.doc.Bytes()) || m.dirty() {
+		t.Fatal("o did not write this text")
+	}
+	mustContain(t, screen(m), "saved anas-deconcentree.yaml")
+}
+
+// TestUndoAfterSaveSavesWithoutAsking: a save continues the text's version:
+// undoing an edit saved and saving again is not a conflict.
+func TestUndoAfterSaveSavesWithoutAsking(t *testing.T) {
+	dir := copyScenarios(t)
+	path := filepath.Join(dir, option)
+	before, _ := os.ReadFile(path)
+	m := open(t, path)
+	find(t, m, "dir-prestations")
+	retype(t, m, "staff 1 count", "1", "4")
+	press(t, m, "ctrl+s", "u", "ctrl+s")
+	if m.mode != modeNormal {
+		t.Fatalf("mode %d after saving an undo", m.mode)
+	}
+	if disk, _ := os.ReadFile(path); !bytes.Equal(disk, before) {
+		t.Fatal("the undone text was not saved")
 	}
 }
 
@@ -394,43 +444,99 @@ chain:
 	press(t, m, "a")
 	typeText(t, m, "intake")
 	press(t, m, "enter")
-	mustContain(t, screen(m), "it replaces the 1 entries of intake inherited")
+	mustContain(t, screen(m), "it replaces the 1 entry of intake inherited")
 }
 
 // TestRenameUpdatesReferences: changing an item's id changes, in the same
-// step, every field of the file that names it (a list item, a RACI party, a
-// mitigation's owner...), and nothing else; one undo brings all back.
+// step, every field of the file that names it (a RACI party, a unit's
+// superior, a mitigation's owner...), and nothing else; one undo brings all
+// back. (dir-reseau is the option's own: it overrides nothing.)
 func TestRenameUpdatesReferences(t *testing.T) {
 	m := open(t, filepath.Join(copyScenarios(t), option))
 	before := bytes.Clone(m.doc.Bytes())
-	if n := bytes.Count(before, []byte("dir-prestations")); n != 10 {
-		t.Fatalf("the fixture names dir-prestations %d times, want 10", n)
+	refs := regexp.MustCompile(`(reportsTo|accountable|owner): dir-reseau\b`)
+	if n := len(refs.FindAll(before, -1)); n != 5 {
+		t.Fatalf("the fixture refers to dir-reseau %d times, want 5", n)
 	}
-	find(t, m, "dir-prestations")
+	find(t, m, "dir-reseau")
 	toRow(t, m, "id")
 	press(t, m, "enter")
-	for range len("dir-prestations") {
+	for range len("dir-reseau") {
 		press(t, m, "backspace")
 	}
-	typeText(t, m, "dir-prest ") // the space is not part of the id
+	typeText(t, m, "dir-res ") // the space is not part of the id
 	press(t, m, "enter")
+	if m.mode != modeNormal {
+		t.Fatalf("renaming an item that overrides nothing asked: %s", screen(m))
+	}
 	after := m.doc.Bytes()
-	if e, ok := m.selected(); !ok || e.id != "dir-prest" {
+	if e, ok := m.selected(); !ok || e.id != "dir-res" {
 		t.Errorf("the renamed unit is no longer selected: %+v", e)
 	}
-	if bytes.Contains(after, []byte("dir-prestations")) {
+	if refs.Match(after) {
 		t.Errorf("a reference was left:\n%s", after)
 	}
-	if n := bytes.Count(after, []byte("dir-prest")); n != 10 {
-		t.Errorf("dir-prest is written %d times, want 10", n)
+	if n := len(regexp.MustCompile(`(reportsTo|accountable|owner): dir-res\b`).FindAll(after, -1)); n != 5 {
+		t.Errorf("%d references to dir-res, want 5", n)
 	}
-	if got := changedLines(t, before, after); len(got) != 10 { // the id and the 9 references, each on its line
+	if got := changedLines(t, before, after); len(got) != 6 { // the id and the 5 references, each on its line
 		t.Errorf("%d lines changed: %q", len(got), got)
 	}
-	mustContain(t, screen(m), "9 references updated", "0 errors")
+	mustContain(t, screen(m), "dir-reseau → dir-res, 5 references updated", "0 errors")
 	press(t, m, "u")
 	if !bytes.Equal(m.doc.Bytes(), before) {
 		t.Fatal("one undo did not bring every reference back")
+	}
+}
+
+// TestRenameOverride: renaming an item that overrides an inherited one
+// (option B's dir-prestations overrides common.yaml's) says so before doing
+// anything: renamed alone, the inherited one would come back beside it (a
+// second Direction des prestations and its staff). The offer: rename it and
+// add the old id to remove: (saying how many inherited references would
+// then name nothing), or cancel.
+func TestRenameOverride(t *testing.T) {
+	m := open(t, filepath.Join(copyScenarios(t), option))
+	run(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	before := bytes.Clone(m.doc.Bytes())
+	heads := m.res.resolved.Headcount()
+	find(t, m, "dir-prestations")
+	mustContain(t, screen(m), "overrides the one of common.yaml")
+	retype(t, m, "id", "dir-prestations", "dir-prest")
+	mustContain(t, m.confirm, "dir-prestations overrides the unit inherited from common.yaml: renamed alone, the inherited one would come back",
+		"Rename it dir-prest and add dir-prestations to remove:?", "17 references in the files extended would then name nothing: m-gestion-asd responsible 1, m-instruction accountable",
+		"… 13 more (common.yaml).")
+	mustContain(t, strings.Join(strings.Fields(screen(m)), " "), m.confirm+" (y/n)") // shown whole
+	if !bytes.Equal(m.doc.Bytes(), before) {
+		t.Fatal("the text changed before the answer")
+	}
+	// n: nothing changes
+	press(t, m, "n")
+	if !bytes.Equal(m.doc.Bytes(), before) || m.mode != modeNormal {
+		t.Fatal("n changed the text")
+	}
+	// y: renamed, references updated, and the inherited one dropped in the same step
+	retype(t, m, "id", "dir-prestations", "dir-prest")
+	press(t, m, "y")
+	after := m.doc.Bytes()
+	if !bytes.HasSuffix(after, []byte("\nremove:\n  - dir-prestations\n")) {
+		t.Fatalf("dir-prestations not added to remove:\n%s", after[max(len(after)-300, 0):])
+	}
+	if got := changedLines(t, before, bytes.TrimSuffix(after, []byte("remove:\n  - dir-prestations\n"))); len(got) != 10 {
+		t.Errorf("%d lines changed: %q", len(got), got)
+	}
+	mustContain(t, screen(m), "9 references updated, dir-prestations added to remove:")
+	// one Direction des prestations, with its own staff: the inherited one did not come back
+	r := m.res.resolved
+	if n := countIf(r.Units, func(u *model.Unit) bool { return u.Name == "Direction des prestations" }); n != 1 {
+		t.Errorf("%d units named Direction des prestations, want 1", n)
+	}
+	if r.Headcount() != heads {
+		t.Errorf("headcount %d, want %d: the inherited unit came back", r.Headcount(), heads)
+	}
+	press(t, m, "u")
+	if !bytes.Equal(m.doc.Bytes(), before) {
+		t.Fatal("one undo did not bring everything back")
 	}
 }
 
@@ -494,7 +600,7 @@ func TestContextTab(t *testing.T) {
 	press(t, m, "tab")
 	for _, c := range []struct{ near, id, want string }{
 		{"ph-regions", "ph-c-pilote", "id: ph-c-pilote, title: New phase"},
-		{"pre-statut", "pre-budget", "  - { id: pre-budget, title: New prerequisite }\n"},
+		{"pre-b-budget", "pre-budget", "  - { id: pre-budget, title: New prerequisite }\n"},
 	} {
 		find(t, m, c.near)
 		addNew(t, m, c.id)
@@ -609,7 +715,7 @@ func TestGroupsOfFields(t *testing.T) {
 	find(t, m, "tutelle-x")
 	retype(t, m, "id", "tutelle-x", "tutelle-y")
 	mustWrite(t, m, "supervision: tutelle-y }", "the supervision renamed")
-	mustContain(t, screen(m), "1 references updated", "0 errors")
+	mustContain(t, screen(m), "1 reference updated", "0 errors")
 }
 
 // TestRenameTellsAboutExtendingFiles: a rename changes the edited file

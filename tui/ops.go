@@ -27,10 +27,10 @@ func (m *Model) change(what string, edit func(d *yamledit.Doc) error) tea.Cmd {
 		return nil
 	}
 	if bytes.Equal(before, m.doc.Bytes()) {
-		m.setStatus("%s: no change", what)
+		m.setStatus("%s", m.say("noChange", what))
 		return nil
 	}
-	m.undo = append(m.undo, before)
+	m.undo = append(m.undo, snapshot{before, m.lineage})
 	if len(m.undo) > maxUndo {
 		m.undo = slices.Delete(m.undo, 0, len(m.undo)-maxUndo)
 	}
@@ -51,23 +51,23 @@ func (m *Model) changed() tea.Cmd {
 // undoRedo steps back (or forward) through the snapshots of the text.
 func (m *Model) undoRedo(back bool) tea.Cmd {
 	from, to := &m.undo, &m.redo
-	word := "undo"
+	word, none := m.say("undone"), m.say("nothingToUndo")
 	if !back {
-		from, to, word = &m.redo, &m.undo, "redo"
+		from, to, word, none = &m.redo, &m.undo, m.say("redone"), m.say("nothingToRedo")
 	}
 	if len(*from) == 0 {
-		m.setStatus("nothing to %s", word)
+		m.setStatus("%s", none)
 		return nil
 	}
 	prev := (*from)[len(*from)-1]
-	d, err := yamledit.Parse(prev)
+	d, err := yamledit.Parse(prev.data)
 	if err != nil {
 		m.fail("%s: %v", word, err)
 		return nil
 	}
 	*from = (*from)[:len(*from)-1]
-	*to = append(*to, slices.Clone(m.doc.Bytes()))
-	m.doc = d
+	*to = append(*to, snapshot{slices.Clone(m.doc.Bytes()), m.lineage})
+	m.doc, m.lineage = d, prev.lineage
 	m.setStatus("%s", word)
 	return m.changed()
 }
@@ -90,12 +90,12 @@ func (m *Model) editable() (entry, bool) {
 	e, ok := m.selected()
 	switch {
 	case !ok:
-		m.fail("nothing selected")
+		m.fail("%s", m.say("nothingSelected"))
 	case e.section == "":
-		m.fail("read-only: computed from the scenario")
+		m.fail("%s", m.say("readOnlyComputed"))
 		return e, false
 	case !e.own(m.res):
-		m.fail("inherited from %s (read-only): press c to copy it into this file", shortFile(e.file, m.name))
+		m.fail("%s", m.say("readOnlyInherited", shortFile(e.file, m.name)))
 		return e, false
 	}
 	return e, ok
@@ -109,19 +109,19 @@ func (m *Model) editRow() tea.Cmd {
 	}
 	rw := m.rows[m.rowCursor]
 	if rw.locked {
-		m.fail("%s is inherited from what this file extends: c copies it here (it then replaces the inherited list whole)", rw.label)
+		m.fail("%s", m.say("lockedList", rw.label))
 		return nil
 	}
 	if rw.header {
 		if rw.list || rw.group {
 			return m.addInRow(e, rw)
 		}
-		m.setStatus("%s: choose one of its fields", rw.label)
+		m.setStatus("%s", m.say("chooseAField", rw.label))
 		return nil
 	}
 	base, ok := m.itemPath(e)
 	if !ok {
-		m.fail("%s is no longer in the file", e.id)
+		m.fail("%s", m.say("noLongerInFile", e.id))
 		return nil
 	}
 	path := append(slices.Clone(base), rw.path...)
@@ -136,19 +136,22 @@ func (m *Model) editRow() tea.Cmd {
 		p := &prompt{title: title, spec: rw.spec, old: rw.value, apply: func(m *Model, v string) tea.Cmd {
 			return m.setValue(path, title, rw.spec, v)
 		}}
-		return m.choose(p, candidates(m.res, rw.spec))
+		return m.choose(p, m.choicesFor(e, rw))
 	}
 	// A folded text (>) reads as one line ending with a line break: it is
 	// edited as that line and keeps its break, so it stays a folded block.
 	value, keepBreak := strings.CutSuffix(rw.value, "\n")
 	if strings.Contains(value, "\n") {
-		m.fail("%s holds several lines: edit it in a text editor", title)
+		m.fail("%s", m.say("severalLines", title))
 		return nil
 	}
 	p := &prompt{title: title, spec: rw.spec, old: rw.value, inRow: true, apply: func(m *Model, v string) tea.Cmd {
 		if id := strings.TrimSpace(v); rw.spec.kind == kID && id != rw.value && len(rw.path) == 1 {
+			if from := m.overridden(e.section, rw.value); from != "" {
+				return m.askRenameOverride(e, path, title, rw.value, id, from)
+			}
 			m.want = entry{section: e.section, id: id, index: e.index}.key()
-			return m.rename(path, title, rw.value, id)
+			return m.rename(path, title, rw.value, id, false)
 		}
 		if keepBreak && v != "" {
 			v += "\n"
@@ -158,10 +161,60 @@ func (m *Model) editRow() tea.Cmd {
 	return m.ask(p, value)
 }
 
+// choicesFor lists what a reference or closed-list field of an item may
+// take: a unit or body reports to none of those under it, nor to itself;
+// a unit has no dotted line to itself.
+func (m *Model) choicesFor(e entry, rw row) []candidate {
+	cands := candidates(m.w, m.res, rw.spec)
+	key, _ := rw.path[0].(string)
+	r := m.res.resolvedOrNil()
+	if r == nil || len(rw.path) > 2 || (e.section != "units" && e.section != "bodies") {
+		return cands
+	}
+	var out []candidate
+	switch key {
+	case "reportsTo":
+		under := descendants(r, e.id)
+		for _, c := range cands {
+			if !under[c.id] {
+				out = append(out, c)
+			}
+		}
+	case "functionalTo":
+		for _, c := range cands {
+			if c.id != e.id {
+				out = append(out, c)
+			}
+		}
+	default:
+		return cands
+	}
+	return out
+}
+
+// askRenameOverride asks before renaming an item that overrides an
+// inherited one of the same id: renamed alone, the inherited one would
+// come back beside it. The choice offered is to rename it and add the old
+// id to `remove:` (the inherited item is then dropped; the references to it
+// in the files extended, if any, would name nothing), or to cancel.
+func (m *Model) askRenameOverride(e entry, path yamledit.Path, title, old, id, from string) tea.Cmd {
+	what := m.singular(e.section)
+	q := m.say("askRenameOverride", old, what, txt(shortFile(from, m.name)), id)
+	if sites := m.inheritedSites(old); len(sites) > 0 {
+		q += " " + m.w.count("renameOverrideDangling", len(sites), m.describeSites(sites))
+	}
+	return m.confirmThen(q, func(m *Model) tea.Cmd {
+		m.want = entry{section: e.section, id: id, index: e.index}.key()
+		return m.rename(path, title, old, id, true)
+	})
+}
+
 // rename changes an item's id and, in the same step (one undo), every field
 // of this file that refers to it: reportsTo, RACI parties, owners, members,
 // systems, interfaces' ends... Files that extend this one are not changed.
-func (m *Model) rename(path yamledit.Path, title, old, id string) tea.Cmd {
+// With remove, the old id is added to `remove:` in the same step, so that
+// the inherited item the renamed one overrode does not come back.
+func (m *Model) rename(path yamledit.Path, title, old, id string, remove bool) tea.Cmd {
 	n := 0
 	cmd := m.change(fmt.Sprintf("%s: %s", title, id), func(d *yamledit.Doc) error {
 		if err := d.Set(path, id); err != nil {
@@ -170,25 +223,33 @@ func (m *Model) rename(path yamledit.Path, title, old, id string) tea.Cmd {
 		refs := referencesTo(d.Root(), old)
 		for _, p := range refs {
 			if err := d.Set(p, id); err != nil {
-				return fmt.Errorf("updating the reference at %v: %w", pathWords(p), err)
+				return fmt.Errorf("%s: %w", strings.Join(pathWords(p), " "), err)
 			}
 		}
 		n = len(refs)
+		if remove {
+			return d.InsertValue(yamledit.Path{"remove"}, -1, old)
+		}
 		return nil
 	})
 	if cmd == nil {
 		return nil
 	}
-	var more string
+	var more []string
 	if n > 0 {
-		more = fmt.Sprintf(", %d references updated", n)
+		more = append(more, m.w.count("refsUpdated", n))
+	}
+	if remove {
+		more = append(more, m.say("addedToRemove", old))
+	}
+	msg := m.say("renamed", title, old, id)
+	if len(more) > 0 {
+		msg += ", " + strings.Join(more, ", ")
 	}
 	if k, files := m.elsewhere(old); k > 0 {
-		more += fmt.Sprintf("; %d in %d files extending this one still name %s: %s", k, len(files), old, strings.Join(files, ", "))
+		msg += "; " + m.w.count("stillNamed", k, m.w.count("files", len(files)), old, strings.Join(files, ", "))
 	}
-	if more != "" {
-		m.setStatus("%s: %s → %s%s", title, old, id, more)
-	}
+	m.setStatus("%s", msg)
 	return cmd
 }
 
@@ -258,6 +319,9 @@ func hasAlias(n *yaml.Node) bool {
 // and of every group (mapSections), scalars and list items alike; territory
 // places are not ids.
 func referencesTo(root *yaml.Node, id string) []yamledit.Path {
+	if root != nil && root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
 	if root == nil || root.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -294,7 +358,7 @@ func (m *Model) setValue(path yamledit.Path, title string, sp spec, v string) te
 	case kInt, kLevel, kNumber:
 		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err != nil {
-			m.fail("%s: %v", title, err)
+			m.fail("%s: %s", title, m.say("checkNumber"))
 			return nil
 		}
 		return m.change(what, func(d *yamledit.Doc) error {
@@ -306,13 +370,20 @@ func (m *Model) setValue(path yamledit.Path, title string, sp spec, v string) te
 	})
 }
 
-// setField writes a value with set, or, for a field of a group section
-// (mapSections) the file does not write yet, writes the group with that
-// field: "institution: { legalForm: autonomous-agency }".
+// setField writes a value with set, or, for a field of a group of fields
+// the file does not write yet (a group section such as institution, a
+// unit's cost, a system's continuity), writes the group with that field:
+// "institution: { legalForm: autonomous-agency }", "cost: { setup: 2000000 }".
 func setField(d *yamledit.Doc, path yamledit.Path, v any, set func() error) error {
-	if section, ok := path[0].(string); ok && len(path) == 2 && mapSections[section] && groupNode(d.Root(), section) == nil {
-		key, _ := path[1].(string)
-		return d.AddField(yamledit.Path{section}, []yamledit.KV{{Key: key, Value: v}})
+	if len(path) >= 2 {
+		group := path[:len(path)-1]
+		key, kok := path[len(path)-1].(string)
+		_, gok := group[len(group)-1].(string)
+		if _, err := d.Lookup(group); err != nil && kok && gok {
+			if _, perr := d.Lookup(group[:len(group)-1]); perr == nil || len(group) == 1 {
+				return d.AddField(slices.Clone(group), []yamledit.KV{{Key: key, Value: v}})
+			}
+		}
 	}
 	return set()
 }
@@ -330,8 +401,10 @@ func pathWords(p []any) []string {
 	return out
 }
 
-// addInRow adds to the list or group a detail row belongs to: an item of a
-// list of references or texts, a staff line, a mitigation.
+// addInRow adds to the list a detail row belongs to: an item of a list of
+// references or texts, a staff line, a mitigation, a service standard, a
+// strategic objective or one of its indicators. The list need not be
+// written yet: the first item starts it.
 func (m *Model) addInRow(e entry, rw row) tea.Cmd {
 	base, ok := m.itemPath(e)
 	if !ok {
@@ -346,36 +419,79 @@ func (m *Model) addInRow(e entry, rw row) tea.Cmd {
 	}
 	path := append(slices.Clone(base), listPath...)
 	key, _ := listPath[len(listPath)-1].(string)
-	switch {
-	case rw.list:
-		sp := specOf(e.section, []string{key})
-		title := "add to " + key
-		p := &prompt{title: title, spec: sp, apply: func(m *Model, v string) tea.Cmd {
-			return m.change(fmt.Sprintf("%s added to %s", v, key), func(d *yamledit.Doc) error { return d.InsertValue(path, -1, v) })
-		}}
-		if sp.kind == kRef || sp.kind == kEnum {
-			return m.choose(p, candidates(m.res, sp))
-		}
-		return m.ask(p, "")
-	case key == "staff":
-		sp := specOf(e.section, []string{"staff", "profile"})
-		p := &prompt{title: "new staff line: profile", spec: sp, apply: func(m *Model, v string) tea.Cmd {
-			return m.change("staff line "+v+" added", func(d *yamledit.Doc) error {
-				return d.Append(path, []yamledit.KV{{Key: "profile", Value: v}, {Key: "count", Value: 1}})
-			})
-		}}
-		return m.choose(p, candidates(m.res, sp))
-	case key == "mitigations":
-		p := &prompt{title: "new mitigation: id", spec: spec{kind: kID}, apply: func(m *Model, v string) tea.Cmd {
-			return m.change("mitigation "+v+" added", func(d *yamledit.Doc) error {
-				return d.Append(path, []yamledit.KV{{Key: "id", Value: v}, {Key: "title", Value: "New mitigation"},
-					{Key: "reduces", Value: "likelihood"}, {Key: "by", Value: 1}, {Key: "status", Value: "planned"}})
+	what := strings.Join(pathWords(listPath), " ")
+	newID := func(kind string, rest func(id string) []yamledit.KV) tea.Cmd {
+		p := &prompt{title: m.say("newItemID", m.say(kind)), spec: spec{kind: kID}, apply: func(m *Model, v string) tea.Cmd {
+			return m.change(m.say("added", m.say(kind), v), func(d *yamledit.Doc) error {
+				return d.Append(path, append([]yamledit.KV{{Key: "id", Value: v}}, rest(v)...))
 			})
 		}}
 		return m.ask(p, "")
 	}
-	m.setStatus("%s: add its items in a text editor", key)
+	switch {
+	case rw.list:
+		sp := specOf(e.section, keysOf(listPath))
+		p := &prompt{title: m.say("addTo", what), spec: sp, apply: func(m *Model, v string) tea.Cmd {
+			return m.change(m.say("addedTo", v, what), func(d *yamledit.Doc) error { return d.InsertValue(path, -1, v) })
+		}}
+		if sp.kind == kRef || sp.kind == kEnum {
+			return m.choose(p, candidates(m.w, m.res, sp))
+		}
+		return m.ask(p, "")
+	case key == "staff":
+		sp := specOf(e.section, []string{"staff", "profile"})
+		p := &prompt{title: m.say("newStaffLine"), spec: sp, apply: func(m *Model, v string) tea.Cmd {
+			return m.change(m.say("added", m.say("staffLine"), v), func(d *yamledit.Doc) error {
+				return d.Append(path, []yamledit.KV{{Key: "profile", Value: v}, {Key: "count", Value: 1}})
+			})
+		}}
+		return m.choose(p, candidates(m.w, m.res, sp))
+	case key == "standards":
+		sp := specOf(e.section, []string{"standards", "profile"})
+		p := &prompt{title: m.say("newStandard"), spec: sp, apply: func(m *Model, profile string) tea.Cmd {
+			q := &prompt{title: m.say("newStandardNorm", profile), spec: spec{kind: kNumber}, apply: func(m *Model, v string) tea.Cmd {
+				n, _ := strconv.ParseFloat(strings.TrimSpace(v), 64)
+				return m.change(m.say("added", m.say("standard"), profile), func(d *yamledit.Doc) error {
+					return d.Append(path, []yamledit.KV{{Key: "profile", Value: profile}, {Key: "onePer", Value: n}, {Key: "of", Value: "households"}})
+				})
+			}}
+			return m.ask(q, "")
+		}}
+		return m.choose(p, candidates(m.w, m.res, sp))
+	case key == "mitigations":
+		return newID("mitigation", func(string) []yamledit.KV {
+			return []yamledit.KV{{Key: "title", Value: m.say("newMitigation")}, {Key: "reduces", Value: "likelihood"}, {Key: "by", Value: 1}, {Key: "status", Value: "planned"}}
+		})
+	case key == "objectives":
+		return newID("objective", func(string) []yamledit.KV { return []yamledit.KV{{Key: "title", Value: m.say("newObjective")}} })
+	case key == "indicators":
+		return newID("indicator", func(string) []yamledit.KV { return []yamledit.KV{{Key: "title", Value: m.say("newIndicator")}} })
+	}
+	m.setStatus("%s", m.say("addInTextEditor", what))
 	return nil
+}
+
+// keysOf keeps the keys of a path, without the indexes: how specOf names a field.
+func keysOf(p []any) []string {
+	var out []string
+	for _, s := range p {
+		if k, ok := s.(string); ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// listsHere names the lists of the selected item's fields, for the
+// message of a on a field that is not in one.
+func (m *Model) listsHere() []string {
+	var out []string
+	for _, rw := range m.rows {
+		if rw.header && (rw.list || rw.group) && !isIndex(rw.path[len(rw.path)-1]) {
+			out = append(out, strings.Join(pathWords(rw.path), " "))
+		}
+	}
+	return out
 }
 
 func isIndex(s any) bool { _, ok := s.(int); return ok }

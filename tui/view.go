@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -86,33 +87,50 @@ func sgrLen(s string) int {
 	return 0
 }
 
-// render returns the screen as text, exactly height lines of at most width cells.
+// render returns the screen as text, exactly height lines of at most width
+// cells: the file and its figures, the tabs, the body (the list beside the
+// fields, or a page: the keys, the messages, a conflict), the status and the
+// keys.
 func (m *Model) render() string {
 	w, h := max(m.width, 20), max(m.height, 7)
+	status := m.statusLines(w)
+	body := h - 4 - len(status)
 	lines := make([]string, 0, h)
 	lines = append(lines, fit(m.headerLine(), w), fit(m.figuresLine(), w), fit(m.tabLine(w), w))
-	body := m.bodyHeight()
-	var left, right []string
-	if m.mode == modeHelp {
-		left = m.helpScreen(w, body)
-	} else {
+	switch m.mode {
+	case modeHelp, modeLog, modeConflict:
+		lines = append(lines, m.pagerView(w, body)...)
+	default:
 		lw := m.leftWidth()
-		left = m.leftPane(lw, body)
-		right = m.rightPane(w-lw-1, body)
+		left := m.leftPane(lw, body)
+		right := m.rightPane(w-lw-1, body)
 		sep := m.st.dim.Render("│")
 		for i := range left {
-			left[i] = pad(left[i], lw) + sep + right[i]
+			lines = append(lines, pad(left[i], lw)+sep+right[i])
 		}
 	}
-	lines = append(lines, left...)
-	lines = append(lines, fit(m.statusLine(w), w), fit(m.footerLine(w), w))
+	for _, s := range status {
+		lines = append(lines, fit(s, w))
+	}
+	lines = append(lines, fit(m.footerLine(w), w))
 	return strings.Join(lines, "\n")
 }
 
-// bodyHeight is the number of lines between the tabs and the status line.
-func (m *Model) bodyHeight() int { return max(m.height, 7) - 5 }
+// bodyHeight is the number of lines between the tabs and the status.
+func (m *Model) bodyHeight() int {
+	return max(m.height, 7) - 4 - len(m.statusLines(max(m.width, 20)))
+}
 
-func (m *Model) leftWidth() int { return min(max(m.width*2/5, 24), 56, max(m.width, 20)/2) }
+// listHeight is the number of items a pane shows: the body without the
+// panes' titles.
+func (m *Model) listHeight() int { return max(m.bodyHeight()-1, 1) }
+
+// leftWidth is the list's share of the screen: two fifths, at least 24
+// cells, at most half.
+func (m *Model) leftWidth() int {
+	w := max(m.width, 20)
+	return min(max(w*2/5, 24), w/2)
+}
 
 // fit cuts a line to w cells (ANSI styling kept).
 func fit(s string, w int) string { return ansi.Truncate(s, w, "…") }
@@ -129,28 +147,63 @@ func pad(s string, w int) string {
 func (m *Model) headerLine() string {
 	line := " " + m.st.title.Render("orgdesign") + " " + txt(shortFile(m.name, m.name))
 	if m.dirty() {
-		line += "  " + m.st.modified.Render("● modified")
+		line += "  " + m.st.modified.Render("● "+m.say("modified"))
 	}
 	if m.saving {
-		line += "  " + m.st.dim.Render("saving…")
+		line += "  " + m.st.dim.Render(m.say("saving"))
 	}
 	if m.pending() {
-		line += "  " + m.st.dim.Render("computing…")
+		line += "  " + m.st.dim.Render(m.say("computing"))
 	}
 	return line
 }
 
+// good reports whether a result has every figure: the scenario resolved
+// without errors, analysed and assessed.
+func (res *result) good() bool {
+	return res != nil && res.resolved != nil && !res.diags.HasErrors() && res.failure == "" && res.risks != nil
+}
+
+// figures returns the result the figures are read from: the latest when it
+// has them, else the last one that had them (stale is then true), else the
+// latest as it is.
+func (m *Model) figures() (res *result, stale bool) {
+	switch {
+	case m.res.good() || m.res == nil:
+		return m.res, false
+	case m.res.kept != nil:
+		return m.res.kept, true
+	}
+	return m.res, false
+}
+
+// staleReason says why the figures shown are those of an earlier text.
+func (m *Model) staleReason() string {
+	switch e := m.res.diags.Count(model.Error); {
+	case m.res.resolved == nil:
+		return m.say("staleNoParse")
+	case e > 0:
+		return m.w.count("errors", e)
+	case m.res.failure != "":
+		return m.say("staleFailure")
+	}
+	return ""
+}
+
 // figuresLine shows the live figures: headcount and payroll (with the change
-// since the file was opened), risks at the top levels, diagnostics.
+// since the file was opened), risks at the top levels, findings to triage,
+// diagnostics. When the text has errors, the figures are those of the last
+// text without, marked stale with the reason.
 func (m *Model) figuresLine() string {
+	src, stale := m.figures()
 	var parts []string
-	if r := m.res.resolvedOrNil(); r != nil {
+	if r := src.resolvedOrNil(); r != nil {
 		heads, pay := r.Headcount(), r.Payroll()
-		h := m.num.Int(heads) + " staff"
+		h := m.w.count("staff", heads)
 		if d := heads - m.base.heads; d != 0 {
 			h += fmt.Sprintf(" %+d", d)
 		}
-		p := m.money(pay, r.Header.Currency) + "/yr"
+		p := m.money(pay, r.Header.Currency) + m.say("perYear")
 		if d := pay - m.base.payroll; math.Abs(d) >= 50_000 {
 			sign := "+"
 			if d < 0 {
@@ -160,24 +213,32 @@ func (m *Model) figuresLine() string {
 		}
 		parts = append(parts, h, p)
 	}
-	switch crit, high := m.riskCounts(); {
+	switch crit, high := riskCounts(src); {
+	case crit > 0 && high > 0:
+		parts = append(parts, m.st.level(risk.Critical).Render(m.w.count("criticalRisks", crit))+", "+m.st.level(risk.High).Render(m.w.count("highRisks", high)))
 	case crit > 0:
-		parts = append(parts, m.st.err.Render(fmt.Sprintf("%d critical %d high risks", crit, high)))
+		parts = append(parts, m.st.level(risk.Critical).Render(m.w.count("criticalRisks", crit)))
 	case high > 0:
-		parts = append(parts, fmt.Sprintf("%d high risks", high))
+		parts = append(parts, m.st.level(risk.High).Render(m.w.count("highRisks", high)))
 	default:
-		parts = append(parts, "no high risk")
+		parts = append(parts, m.say("noHighRisk"))
 	}
-	if m.res != nil && m.res.risks != nil {
-		if n := m.res.risks.OpenFindings(); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d to triage", n))
+	if src != nil && src.risks != nil {
+		if n := src.risks.OpenFindings(); n > 0 {
+			parts = append(parts, m.w.count("toTriage", n))
 		}
+	}
+	if stale {
+		return " " + m.st.warn.Render("⚠ "+m.say("stale", m.staleReason())) + " " + m.st.dim.Render(strings.Join(parts, " · "))
 	}
 	if m.res != nil {
 		e, wn := m.res.diags.Count(model.Error), m.res.diags.Count(model.Warning)
-		d := fmt.Sprintf("%d errors, %d warnings", e, wn)
-		if e > 0 {
+		d := m.w.count("errors", e) + ", " + m.w.count("warnings", wn)
+		switch {
+		case e > 0:
 			d = m.st.err.Render(d)
+		case wn > 0:
+			d = m.st.warn.Render(d)
 		}
 		parts = append(parts, d)
 	}
@@ -197,8 +258,8 @@ func (m *Model) money(v float64, cur string) string {
 // levels (the findings it accepts included; the findings to triage have no
 // assessed level): the assessment's when the scenario is valid, the register
 // as written otherwise.
-func (m *Model) riskCounts() (crit, high int) {
-	if m.res == nil {
+func riskCounts(res *result) (crit, high int) {
+	if res == nil {
 		return 0, 0
 	}
 	count := func(l risk.Level) {
@@ -209,13 +270,13 @@ func (m *Model) riskCounts() (crit, high int) {
 			high++
 		}
 	}
-	if m.res.risks != nil {
-		for _, it := range m.res.risks.Risks {
+	if res.risks != nil {
+		for _, it := range res.risks.Risks {
 			count(it.Level)
 		}
 		return crit, high
 	}
-	if r := m.res.resolved; r != nil {
+	if r := res.resolved; r != nil {
 		for _, rk := range r.Risks {
 			count(risk.Residual(rk).Level)
 		}
@@ -223,15 +284,18 @@ func (m *Model) riskCounts() (crit, high int) {
 	return crit, high
 }
 
+// tabName is a tab's name in the language.
+func (m *Model) tabName(i int) string { return m.say(tabNames[i]) }
+
 // tabLine is the tab bar; on a narrow screen the tabs lose their padding so
 // that the number of diagnostics stays in view.
 func (m *Model) tabLine(w int) string {
 	labels := make([]string, len(tabNames))
 	width := 0
-	for i, n := range tabNames {
-		labels[i] = fmt.Sprintf("%d %s", i+1, n)
+	for i := range tabNames {
+		labels[i] = fmt.Sprintf("%d %s", i+1, m.tabName(i))
 		if i == tabDiags && m.res != nil && len(m.res.diags) > 0 {
-			labels[i] = fmt.Sprintf("%d %s (%d)", i+1, n, len(m.res.diags))
+			labels[i] = fmt.Sprintf("%d %s (%d)", i+1, m.tabName(i), len(m.res.diags))
 		}
 		width += utf8.RuneCountInString(labels[i]) + 2
 	}
@@ -262,40 +326,132 @@ func scroll(offset, cursor, height, total int) int {
 	return max(0, min(offset, total-height))
 }
 
+// paneTitle is a pane's first line: its title, and on the right where the
+// cursor is ("12/80"); the pane with the focus has its title emphasised.
+func (m *Model) paneTitle(title, pos string, w int, focused bool) string {
+	st := m.st.dim
+	if focused {
+		st = m.st.paneOn
+	}
+	room := w - ansi.StringWidth(pos) - 1
+	if room < 4 {
+		pos, room = "", w
+	}
+	line := pad(" "+title, room)
+	if pos != "" {
+		line += " " + pos
+	}
+	return st.Render(line)
+}
+
+// position writes where the cursor is among n: "12/80", "" when n is 0.
+func position(at, n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", at+1, n)
+}
+
 func (m *Model) leftPane(w, h int) []string {
 	out := make([]string, 0, h)
 	list, cursor := m.list, m.cursor[m.tab]
-	if m.mode == modeSearch {
-		out = append(out, fit(m.st.key.Render("/")+m.input.View(), w))
+	title := m.tabName(m.tab)
+	searching := m.mode == modeSearch
+	if searching {
 		list, cursor = m.found, m.foundAt
-		h--
+		title = m.say("searchTitle", m.tabName(m.tab))
+	}
+	n, at := 0, 0
+	for i, e := range list {
+		if e.selectable() {
+			if i < cursor {
+				at++
+			}
+			n++
+		}
+	}
+	out = append(out, m.paneTitle(title, position(at, n), w, m.focus == focusList || searching))
+	legend := m.legend(list, w)
+	room := h - 1 - len(legend)
+	if searching {
+		out = append(out, fit(m.st.key.Render("/")+m.input.View(), w))
+		room--
 		if len(list) == 0 {
-			out = append(out, m.st.dim.Render(" no match"))
+			out = append(out, m.st.dim.Render(" "+m.say("noMatch")))
+			room--
 		}
 	} else if len(list) == 0 {
-		out = append(out, m.st.dim.Render(m.emptyText()))
+		out = append(out, m.st.dim.Render(" "+m.emptyText()))
+		room--
 	}
-	off := scroll(m.offset[m.tab], cursor, h, len(list))
-	if m.mode != modeSearch {
+	room = max(room, 0)
+	off := scroll(m.offset[m.tab], cursor, room, len(list))
+	if !searching {
 		m.offset[m.tab] = off
 	}
-	for i := off; i < len(list) && len(out) < cap(out); i++ {
+	for i := off; i < len(list) && i < off+room; i++ {
 		out = append(out, m.entryLine(list[i], w, i == cursor))
 	}
-	for len(out) < cap(out) {
+	for len(out) < h-len(legend) {
 		out = append(out, "")
+	}
+	return append(out, legend...)[:h]
+}
+
+// legend explains the marks of the list shown: inherited items (read-only)
+// and risks above the appetite.
+func (m *Model) legend(list []entry, w int) []string {
+	var items []string
+	if slices.ContainsFunc(list, func(e entry) bool { return e.section != "" && !e.own(m.res) }) {
+		items = append(items, m.st.inherited.Render(m.say("legendInheritedSample"))+m.st.dim.Render(" "+m.say("legendInherited")))
+	}
+	if slices.ContainsFunc(list, func(e entry) bool { return e.above }) {
+		items = append(items, m.st.level(risk.High).Render("▲")+m.st.dim.Render(" "+m.say("legendAbove", m.appetiteWord())))
+	}
+	var out []string
+	line := ""
+	for _, it := range items {
+		switch {
+		case line == "":
+			line = " " + it
+		case ansi.StringWidth(line)+3+ansi.StringWidth(it) <= w:
+			line += m.st.dim.Render(" · ") + it
+		default:
+			out = append(out, line)
+			line = " " + it
+		}
+	}
+	if line != "" {
+		out = append(out, line)
 	}
 	return out
 }
 
+// appetiteWord names the risk appetite's level, in the language.
+func (m *Model) appetiteWord() string {
+	if a := m.assessment(); a != nil {
+		return m.w.enum("riskLevel", a.Appetite.String())
+	}
+	return ""
+}
+
+// assessment is the risk assessment shown: the latest, or the last one
+// computed before the text had errors.
+func (m *Model) assessment() *risk.Assessment {
+	if src, _ := m.figures(); src != nil {
+		return src.risks
+	}
+	return nil
+}
+
 func (m *Model) emptyText() string {
 	if m.res != nil && m.res.resolved == nil {
-		return " the file does not parse: see Diagnostics"
+		return m.say("emptyNoParse")
 	}
 	if m.tab == tabDiags {
-		return " no problem found"
+		return m.say("emptyDiags")
 	}
-	return " nothing here yet: a adds one"
+	return m.say("emptyList")
 }
 
 func (m *Model) entryLine(e entry, w int, selected bool) string {
@@ -314,38 +470,61 @@ func (m *Model) entryLine(e entry, w int, selected bool) string {
 		label = txt(e.label)
 	}
 	note := txt(e.note)
+	if e.above {
+		note += " ▲"
+	}
 	inherited := e.section != "" && !e.own(m.res)
 	room := w - ansi.StringWidth(note) - 1
 	if room < 8 {
 		note, room = "", w
 	}
 	text := pad(label, room) // exactly w cells with the note: room leaves it its width and a space
-	if note != "" {
-		text += " " + note
-	}
 	switch {
 	case selected && m.focus == focusList:
-		return m.st.selected.Render(text)
+		return m.st.selected.Render(text + " " + note)
 	case selected:
-		return m.st.selectedDim.Render(text)
-	case e.diag != nil && e.diag.Severity == model.Error:
-		return m.st.err.Render(text)
-	case inherited:
-		return m.st.inherited.Render(text)
+		return m.st.selectedDim.Render(text + " " + note)
+	case e.diag != nil:
+		return m.st.severity(e.diag.Severity).Render(text + " " + note)
 	}
-	return text
+	if note != "" {
+		switch {
+		case e.level > 0:
+			note = m.st.level(e.level).Render(note)
+		case inherited:
+			note = m.st.inherited.Render(note)
+		}
+		note = " " + note
+	}
+	if inherited {
+		return m.st.inherited.Render(text) + note
+	}
+	return text + note
 }
 
 func (m *Model) rightPane(w, h int) []string {
 	out := make([]string, 0, h)
+	if m.mode == modePick {
+		pos := position(m.pickAt, len(m.picked))
+		if len(m.picked) < len(m.cands) {
+			pos = m.say("pickCount", pos, len(m.cands))
+		}
+		out = append(out, m.paneTitle(m.say("chooseTitle", txt(m.prompt.title)), pos, w, true))
+	} else {
+		pos := ""
+		if m.focus == focusDetail {
+			pos = position(m.rowCursor, len(m.rows))
+		}
+		out = append(out, m.paneTitle(m.say("paneFields"), pos, w, m.focus == focusDetail))
+	}
 	w-- // a space between the separator and the text
 	add := func(s string) {
 		if len(out) < h {
-			out = append(out, fit(s, w))
+			out = append(out, " "+fit(s, w))
 		}
 	}
 	if m.mode == modePick {
-		m.pickView(w, h, add)
+		m.pickView(w, h-1, add)
 	} else {
 		for _, s := range m.about(w) {
 			add(s)
@@ -358,16 +537,12 @@ func (m *Model) rightPane(w, h int) []string {
 	for len(out) < h {
 		out = append(out, "")
 	}
-	for i := range out {
-		out[i] = " " + out[i]
-	}
 	return out
 }
 
 func (m *Model) pickView(w, h int, add func(string)) {
-	add(m.st.header.Render("choose "+txt(m.prompt.title)) + m.st.dim.Render(fmt.Sprintf("  %d of %d", len(m.picked), len(m.cands))))
-	add(m.st.key.Render("filter ") + m.input.View())
-	room := h - 2
+	add(m.st.key.Render(m.say("filter")+" ") + m.input.View())
+	room := h - 1
 	off := scroll(0, m.pickAt, room, len(m.picked))
 	for i := off; i < len(m.picked) && i < off+room; i++ {
 		c := m.picked[i]
@@ -384,7 +559,7 @@ func (m *Model) pickView(w, h int, add func(string)) {
 		add(line)
 	}
 	if len(m.picked) == 0 {
-		add(m.st.dim.Render("no match"))
+		add(m.st.dim.Render(m.say("noMatch")))
 	}
 }
 
@@ -406,6 +581,8 @@ func (m *Model) rowsView(w, h int, add func(string)) {
 		indent := strings.Repeat("  ", rw.depth)
 		var line string
 		switch {
+		case rw.header && !rw.set && (rw.list || rw.group):
+			line = pad(indent+rw.label, labelW) + " — " + m.say("addFirst")
 		case rw.header && !rw.set:
 			line = pad(indent+rw.label, labelW) + " —"
 		case rw.header:
@@ -429,7 +606,7 @@ func (m *Model) rowsView(w, h int, add func(string)) {
 		case editing:
 		case i == m.rowCursor && m.focus == focusDetail:
 			line = m.st.selected.Render(pad(line, w-1))
-		case rw.header:
+		case rw.header && rw.set:
 			line = m.st.header.Render(line)
 		case !rw.set || inherited:
 			line = m.st.dim.Render(line)
@@ -447,68 +624,81 @@ func oneLine(s string) string {
 	return s
 }
 
-func (m *Model) statusLine(w int) string {
+// statusLines is the status: the question asked, the value being typed, or
+// the last message, wrapped on as many lines as it needs (three at most, a
+// question five); a longer message ends with a pointer to the message log,
+// where it is whole.
+func (m *Model) statusLines(w int) []string {
+	h := max(m.height, 7)
+	room := min(3, max(1, h-8))
+	var text string
+	st := m.st.plain
 	switch m.mode {
 	case modeInput:
 		if m.prompt.inRow {
-			return " editing " + m.st.key.Render(txt(m.prompt.title))
+			return []string{" " + m.say("editing") + " " + m.st.key.Render(txt(m.prompt.title))}
 		}
-		return " " + m.st.key.Render(txt(m.prompt.title)+": ") + m.input.View()
+		return []string{" " + m.st.key.Render(txt(m.prompt.title)+": ") + m.input.View()}
 	case modeConfirm:
-		return " " + m.st.modified.Render(txt(m.confirm)) + " (y/n)"
+		text, st, room = m.confirm+" (y/n)", m.st.modified, min(5, max(1, h-8))
 	case modeQuit:
-		return " " + m.st.modified.Render("Unsaved changes. Save before quitting?")
+		text, st = m.say("askSaveBeforeQuit"), m.st.modified
 	case modeConflict:
-		return " " + m.st.err.Render(txt(shortFile(m.name, m.name))+" changed on disk since it was opened: not overwritten.")
+		text, st = m.conflictQuestion(), m.st.err
+	default:
+		if m.status == "" {
+			return []string{""}
+		}
+		text = m.status
+		if m.statusErr {
+			st = m.st.err
+		}
 	}
-	if m.status == "" {
-		return ""
+	ls := wrap(txt(text), w-2)
+	if len(ls) > room {
+		more := " … " + m.say("moreInLog")
+		ls = ls[:room]
+		ls[room-1] = fit(ls[room-1], w-2-ansi.StringWidth(more)) + more
 	}
-	if m.statusErr {
-		return " " + m.st.err.Render(txt(m.status))
+	for i, l := range ls {
+		ls[i] = " " + st.Render(l)
 	}
-	return " " + txt(m.status)
+	return ls
 }
 
 func (m *Model) footerLine(w int) string {
 	if m.mode == modeInput && m.inputErr != "" {
 		return " " + m.st.err.Render("✖ "+m.inputErr)
 	}
-	keys := m.footer()
-	// as many as fit, the last one (help, or cancel) always shown
-	last := keys[len(keys)-1]
-	lastText := m.st.key.Render(last[0]) + " " + last[1]
-	room := w - 1 - ansi.StringWidth(lastText)
-	var b strings.Builder
-	b.WriteString(" ")
-	for _, k := range keys[:len(keys)-1] {
-		part := m.st.key.Render(k[0]) + " " + k[1] + "  "
-		pw := ansi.StringWidth(part)
-		if pw > room {
-			break
-		}
-		room -= pw
-		b.WriteString(part)
-	}
-	b.WriteString(lastText)
-	return b.String()
-}
-
-func (m *Model) helpScreen(w, h int) []string {
-	out := []string{m.st.header.Render(" Keys"), ""}
-	for _, l := range helpLines {
-		for i, text := range strings.Split(l[1], "\n") {
-			k := ""
-			if i == 0 {
-				k = l[0]
-			}
-			out = append(out, fit("  "+m.st.key.Render(pad(k, 12))+" "+text, w))
+	ks := m.footer()
+	parts := make([]string, len(ks))
+	room := w - 1
+	for i, k := range ks {
+		parts[i] = m.st.key.Render(k.key) + " " + m.say(k.desc)
+		if k.keep {
+			room -= ansi.StringWidth(parts[i]) + 2
 		}
 	}
-	out = append(out, "", fit("  Items inherited through `extends` are read-only; a replicated unit is edited", w),
-		fit("  through its template. Figures recompute after every change.", w))
-	for len(out) < h {
-		out = append(out, "")
+	// the keys to keep (save, quit, help, the answers) always; the others,
+	// in order, as long as they fit
+	show := make([]bool, len(ks))
+	fits := true
+	for i, k := range ks {
+		switch {
+		case k.keep:
+			show[i] = true
+		case fits && ansi.StringWidth(parts[i])+2 <= room:
+			show[i] = true
+			room -= ansi.StringWidth(parts[i]) + 2
+		default:
+			fits = false
+		}
 	}
-	return out[:h]
+	var out []string
+	for i := range ks {
+		if show[i] {
+			out = append(out, parts[i])
+		}
+	}
+	return " " + strings.Join(out, "  ")
 }

@@ -59,6 +59,7 @@ func TestTreeAndFigures(t *testing.T) {
 
 func TestTabs(t *testing.T) {
 	m := open(t, filepath.Join(copyScenarios(t), option))
+	run(t, m, tea.WindowSizeMsg{Width: 100, Height: 40})
 	cases := []struct {
 		key  string
 		want []string
@@ -89,15 +90,46 @@ func TestTabs(t *testing.T) {
 	for range 25 {
 		press(t, m, "down")
 	}
-	mustContain(t, screen(m), "Findings dismissed", "finding span-over-limit-dir-reseau", "dismissed (read-only): Douze")
+	mustContain(t, screen(m), "Findings dismissed", "finding span-over-limit-dir-reseau", "and dismissed", "Douze délégations")
 }
 
+// TestHelpScreen: ? shows the keys, generated from the key maps: every key
+// the editor reads is listed with what it does (PgDn, g/G, Home/End…); the
+// page scrolls with the arrows, any other key closes it.
 func TestHelpScreen(t *testing.T) {
 	m := open(t, filepath.Join(copyScenarios(t), option))
 	press(t, m, "?")
-	mustContain(t, screen(m), "Keys", "ctrl+s", "undo, redo", "search the list by id or name")
+	mustContain(t, screen(m), "Keys", "In the lists and the fields", "PgDn", "Home g", "End G")
+	var page strings.Builder
+	for range 10 { // the whole help, page by page
+		page.WriteString(screen(m))
+		press(t, m, "pgdown")
+	}
+	if m.mode != modeHelp {
+		t.Fatal("PgDn closed the help")
+	}
+	all := page.String()
+	bindings := append(keys.all(), typingKeys.OK, typingKeys.Cancel, typingKeys.Prev, typingKeys.Next, typingKeys.Save,
+		askKeys.Yes, askKeys.No, askKeys.SaveQuit, askKeys.Discard, askKeys.Stay, askKeys.Overwrite, askKeys.Reload, askKeys.Elsewhere, askKeys.Cancel)
+	for _, b := range bindings {
+		h := b.Help()
+		if !strings.Contains(all, h.Key) {
+			t.Errorf("the help lacks the key %q", h.Key)
+		}
+		if first := strings.Fields(m.say(h.Desc)); !strings.Contains(all, strings.Join(first[:min(3, len(first))], " ")) {
+			t.Errorf("the help lacks what %q does (%s)", h.Key, h.Desc)
+		}
+		for _, k := range b.Keys() {
+			if !strings.Contains(h.Key, keyName(k)) && !strings.Contains(h.Key, "…") {
+				t.Errorf("the help of %q does not name its key %q", h.Key, k)
+			}
+		}
+	}
+	mustContain(t, all, "ctrl+s", "u", "ctrl+r", "PgUp", "Marks and colours", "above the risk appetite")
 	press(t, m, "j")
-	mustNotContain(t, screen(m), "undo, redo")
+	mustContain(t, screen(m), "Keys")
+	press(t, m, "x")
+	mustNotContain(t, screen(m), "In the lists and the fields")
 }
 
 func TestResizesCleanly(t *testing.T) {
