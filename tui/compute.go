@@ -95,8 +95,8 @@ type result struct {
 	// kept is the last result that had every figure (good), when this one
 	// has not: its figures are shown, marked stale. Set by Update when the
 	// result arrives, never changed afterwards.
-	kept *result
-	ioErr    error              // a file the scenario needs could not be read
+	kept  *result
+	ioErr error // a file the scenario needs could not be read
 }
 
 // resultMsg carries a recompute back to Update.

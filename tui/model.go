@@ -88,7 +88,7 @@ type Model struct {
 	savedCheck                     bool // saved: say so if the figures of the text saved show errors
 	computing                      bool // a recompute is running
 	conflict                       *conflict
-	base       struct {
+	base                           struct {
 		heads   int
 		payroll float64
 	} // the figures when the file was opened
