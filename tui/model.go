@@ -75,23 +75,24 @@ type Model struct {
 	doc        *yamledit.Doc
 	disk       []byte // the bytes on disk when opened, last saved or reloaded
 	undo, redo []snapshot
+	gen        int     // bumped by every change of the text
+	res        *result // the latest computed result (may be older than gen)
+	cache      *diskCache
+	saving     bool
+	savedCheck bool // saved: say so if the figures of the text saved show errors
+	computing  bool // a recompute is running
+	conflict   *conflict
+	base       struct {
+		heads   int
+		payroll float64
+	} // the figures when the file was opened
+
 	// The versions of the file on disk the editor knows are numbered: the
 	// one opened is 0, each reload makes a new one (a save continues the
 	// text's). lineage is the version the text comes from, diskLineage the
 	// one on disk: undo past a reload brings back a text of an older
 	// version, which a save must not write silently.
 	lineage, diskLineage, lineages int
-	gen                            int     // bumped by every change of the text
-	res                            *result // the latest computed result (may be older than gen)
-	cache                          *diskCache
-	saving                         bool
-	savedCheck                     bool // saved: say so if the figures of the text saved show errors
-	computing                      bool // a recompute is running
-	conflict                       *conflict
-	base                           struct {
-		heads   int
-		payroll float64
-	} // the figures when the file was opened
 
 	tab       int
 	focus     focus

@@ -656,9 +656,9 @@ func (m *Model) statusLines(w int) []string {
 	}
 	ls := wrap(txt(text), w-2)
 	if len(ls) > room {
-		more := " … " + m.say("moreInLog")
+		more := "… " + m.say("moreInLog")
 		ls = ls[:room]
-		ls[room-1] = fit(ls[room-1], w-2-ansi.StringWidth(more)) + more
+		ls[room-1] = ansi.Truncate(ls[room-1], w-3-ansi.StringWidth(more), "") + " " + more
 	}
 	for i, l := range ls {
 		ls[i] = " " + st.Render(l)

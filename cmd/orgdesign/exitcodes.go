@@ -43,7 +43,10 @@ func newEnvironmentTopic() *cobra.Command {
   TMPDIR                    where go-graphviz keeps its compiled WebAssembly
                             (go-graphviz subfolder): the first run on a machine
                             fills it, later runs start faster.
-  NO_COLOR                  set, the editor draws without colours.`,
+  NO_COLOR                  set, the editor draws without colours.
+  LC_ALL, LC_MESSAGES, LANG the editor's language without --lang: the first
+                            one set, when it is French or English (fr_FR.UTF-8);
+                            French otherwise.`,
 	}
 }
 
