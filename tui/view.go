@@ -625,9 +625,9 @@ func oneLine(s string) string {
 }
 
 // statusLines is the status: the question asked, the value being typed, or
-// the last message, wrapped on as many lines as it needs (three at most, a
-// question five); a longer message ends with a pointer to the message log,
-// where it is whole.
+// the last message, wrapped on as many lines as it needs (three at most; a
+// question as many as the screen allows, the body keeping four); a longer
+// message ends with a pointer to the message log, where it is whole.
 func (m *Model) statusLines(w int) []string {
 	h := max(m.height, 7)
 	room := min(3, max(1, h-8))
@@ -640,7 +640,7 @@ func (m *Model) statusLines(w int) []string {
 		}
 		return []string{" " + m.st.key.Render(txt(m.prompt.title)+": ") + m.input.View()}
 	case modeConfirm:
-		text, st, room = m.confirm+" (y/n)", m.st.modified, min(5, max(1, h-8))
+		text, st, room = m.confirm+" (y/n)", m.st.modified, max(1, h-8) // a question is read whole before it is answered
 	case modeQuit:
 		text, st = m.say("askSaveBeforeQuit"), m.st.modified
 	case modeConflict:

@@ -3,13 +3,20 @@
 #
 #   tmux-e2e.sh BINARY DIR
 #
-# DIR holds a copy of the default scenarios (it is changed). Three sessions:
+# DIR holds a copy of the default scenarios (it is changed). Six sessions:
 #   1. open option B, look around, quit: the file is byte-identical and nothing
 #      was created beside it;
 #   2. edit a staff count, see the headcount change, save, quit: the file
 #      changed on that line only;
 #   3. edit again and close the terminal: the unsaved text is in
-#      FILE.orgdesign-recover, the file untouched.
+#      FILE.orgdesign-recover, the file untouched;
+#   4. a pick-list: the highlight follows the filter, enter takes the row
+#      highlighted; a unit's first staff line; renaming a unit that overrides
+#      an inherited one asks, then adds the old id to remove:; saving a text
+#      with errors saves it and says so;
+#   5. a conflict on save: the file changed on disk meanwhile; the lines that
+#      differ are shown, esc writes nothing, o keeps this text;
+#   6. the language of the locale (LANG=fr_FR.UTF-8): French words.
 # Prints what it checks; exits non-zero with the screen on the first failure.
 set -euo pipefail
 
@@ -64,8 +71,22 @@ wait_exit() {
 }
 
 start() {
-  T new-session -d -s e2e -x 80 -y 24 -e NO_COLOR=1 \
-    "cd '$dir' && '$bin' edit $file; echo \"exit \$?\" > '$work/status'"
+  T new-session -d -s e2e -x 80 -y 24 -e NO_COLOR=1 -e LANG=C.UTF-8 \
+    "cd '$dir' && '$bin' edit --lang en $file; echo \"exit \$?\" > '$work/status'"
+}
+
+# wait_styled REGEXP: until the screen with its styles (SGR sequences, ESC
+# written \e) matches the extended regular expression.
+wait_styled() {
+  for _ in $(seq 1 100); do
+    if T capture-pane -e -p -t e2e 2>/dev/null | sed 's/\x1b/\\e/g' | grep -qE -- "$1"; then
+      echo "ok: the styled screen matches '$1'"
+      return 0
+    fi
+    sleep 0.05
+  done
+  T capture-pane -e -p -t e2e | sed 's/\x1b/\\e/g'
+  fail "the styled screen does not match '$1'"
 }
 
 keys() { T send-keys -t e2e "$@"; }
@@ -79,7 +100,9 @@ wait_for "842 staff"
 wait_for "Délégation rég… ×12"
 wait_for "1 Units  2 RACI"
 keys '?'
-wait_for "undo, redo"
+wait_for "move up in the list or the fields"
+keys PgDn
+wait_re "ctrl\+s +save \(only the edited lines change"
 keys q
 keys Down Down Right 2 5 6 1 Tab
 keys q
@@ -135,4 +158,78 @@ changed=$(diff "$dir/$file" "$dir/$file.orgdesign-recover" | grep -c '^>' || tru
 [ "$changed" = 1 ] || fail "the recovery file differs on $changed lines, want 1"
 grep -qF -- "- { profile: cadre, count: 3 }" "$dir/$file.orgdesign-recover" || fail "the recovery file lacks the edit"
 echo "ok: the unsaved edit is in $file.orgdesign-recover"
+rm "$dir/$file.orgdesign-recover"
+
+# 4. A pick-list, a first staff line, the rename of an override, a save with errors.
+start
+wait_for "861 staff"
+keys / div-recours Enter m
+wait_for "choose div-recours reportsTo"
+wait_styled '│ \\e\[7mdg ' # opened on the current value
+keys p r e s t
+wait_for "filter prest"
+wait_styled '│ \\e\[7mdir-prestations ' # the best match, highlighted
+keys Enter
+wait_for "div-recours now reports to dir-prestations"
+keys a p o l e - x Enter
+wait_for "unit pole-x added"
+keys Tab End Up
+wait_re "staff +— \(a adds the first\)"
+keys a g e s t i o n n Enter
+wait_for "staff line gestionnaire added"
+wait_for "862 staff +1"
+keys Escape / dir-prestations Enter Tab Enter
+wait_for "editing dir-prestations id"
+for _ in $(seq 1 15); do keys BSpace; done
+keys d i r - p r e s t Enter
+wait_for "overrides the unit inherited from common.yaml"
+wait_for "(y/n)"
+keys y
+wait_for "dir-prestations added to remove:"
+wait_for "⚠ stale"
+keys C-s
+wait_for "with 17 errors: work in progress may be"
+tail -n 2 "$dir/$file" | diff - <(printf 'remove:\n  - dir-prestations\n') || fail "remove: is not at the end of the file"
+grep -qF -- "reportsTo: dir-prestations" "$dir/$file" && fail "the rename left a reference"
+grep -qF -- "- { profile: gestionnaire, count: 1 }" "$dir/$file" || fail "the first staff line is not in the file"
+keys q
+wait_exit
+echo "ok: pick-list, first staff line, rename of an override, saved with errors"
+
+# 5. A conflict on save: the file changes on disk while it is edited.
+start
+wait_for "errors"
+keys / pole-x Enter Tab
+keys Down Enter
+wait_for "editing pole-x name"
+keys " bis" Enter
+wait_for "modified"
+sed -i 's/^  year: 2029$/  year: 2030/' "$dir/$file"
+cp "$dir/$file" "$work/theirs.yaml"
+keys C-s
+wait_for "changed on disk since it was read: not overwritten"
+wait_re "^ - +[0-9]+ │   year: 2030"
+wait_re "^ \+ +[0-9]+ │   year: 2029"
+wait_re "^ \+ +[0-9]+ │     name: New unit bis"
+keys Escape
+wait_for "not saved: the file on disk is unchanged"
+cmp -s "$dir/$file" "$work/theirs.yaml" || fail "esc wrote the file"
+keys C-s
+wait_for "o keep mine"
+keys o
+wait_for "saved anas-deconcentree.yaml"
+grep -qx "  year: 2029" "$dir/$file" || fail "o did not write this text"
+grep -qx "    name: New unit bis" "$dir/$file" || fail "o did not write the edit"
+keys q
+wait_exit
+echo "ok: the conflict showed both versions' lines; esc kept the file, o wrote this text"
+
+# 6. The locale's language.
+T new-session -d -s e2e -x 80 -y 24 -e NO_COLOR=1 -e LANG=fr_FR.UTF-8 \
+  "cd '$dir' && '$bin' edit $file; echo \"exit \$?\" > '$work/status'"
+wait_re "1 Unités +2 RACI"
+wait_for "agents"
+wait_for "q quitter"
+keys q
+wait_exit
 echo "PASS"
