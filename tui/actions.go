@@ -199,21 +199,26 @@ func (m *Model) del() tea.Cmd {
 	}
 	name := m.singular(e.section) + " " + e.id
 	q := m.say("askDelete", name)
+	then := func(m *Model) tea.Cmd {
+		return m.change(m.say("deleted", name), func(d *yamledit.Doc) error { return d.Delete(base) })
+	}
 	switch from := m.overridden(e.section, e.id); {
 	case from != "":
 		q += " " + m.say("deleteComesBack", m.singular(e.section), txt(shortFile(from, m.name)))
 	case idSections[e.section]:
-		sites, others, files := m.danglingIfGone(e.section, e.id)
-		if len(sites) > 0 {
+		if sites := m.danglingIfGone(e.section, e.id); len(sites) > 0 {
 			q += " " + m.w.count("danglingRefs", len(sites), m.describeSites(sites))
 		}
-		if others > 0 {
-			q += " " + m.w.count("danglingElsewhere", others, strings.Join(files, ", "))
+		// the files beside it are read in a command; the question comes with them
+		path, id, w, gen := m.opts.Path, e.id, m.w, m.gen
+		return func() tea.Msg {
+			if n, files := elsewhere(path, id); n > 0 {
+				q += " " + w.count("danglingElsewhere", n, strings.Join(files, ", "))
+			}
+			return askMsg{gen: gen, question: q, then: then}
 		}
 	}
-	return m.confirmThen(q, func(m *Model) tea.Cmd {
-		return m.change(m.say("deleted", name), func(d *yamledit.Doc) error { return d.Delete(base) })
-	})
+	return m.confirmThen(q, then)
 }
 
 func (m *Model) confirmThen(question string, then func(m *Model) tea.Cmd) tea.Cmd {

@@ -93,7 +93,7 @@ func drain(cmd tea.Cmd) []tea.Msg {
 			out = append(out, drain(c)...)
 		}
 		return out
-	case resultMsg, savedMsg, reloadedMsg, panicMsg:
+	case resultMsg, savedMsg, reloadedMsg, panicMsg, noteMsg, askMsg:
 		return []tea.Msg{msg}
 	}
 	return nil

@@ -254,6 +254,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.saved(msg)
 	case reloadedMsg:
 		return m.reloaded(msg)
+	case noteMsg:
+		m.noted(msg)
+		return nil
+	case askMsg:
+		m.asked(msg)
+		return nil
 	case panicMsg:
 		return m.crash(msg.value, msg.stack)
 	case tea.KeyPressMsg:

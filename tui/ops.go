@@ -246,19 +246,26 @@ func (m *Model) rename(path yamledit.Path, title, old, id string, remove bool) t
 	if len(more) > 0 {
 		msg += ", " + strings.Join(more, ", ")
 	}
-	if k, files := m.elsewhere(old); k > 0 {
-		msg += "; " + m.w.count("stillNamed", k, m.w.count("files", len(files)), old, strings.Join(files, ", "))
-	}
 	m.setStatus("%s", msg)
-	return cmd
+	// the files beside it are read in a command: the status is completed
+	// when they are
+	file, w, gen := m.opts.Path, m.w, m.gen
+	return tea.Batch(cmd, func() tea.Msg {
+		k, files := elsewhere(file, old)
+		if k == 0 {
+			return nil
+		}
+		return noteMsg{gen: gen, after: msg, text: "; " + w.count("stillNamed", k, w.count("files", len(files)), old, strings.Join(files, ", "))}
+	})
 }
 
 // elsewhere counts the references to id in the YAML files beside the edited
-// one that extend it, directly or through another: a rename changes this file
-// only, and they would then name an id that no longer exists. Files that
-// cannot be read or parsed, or use aliases (*name), are left out.
-func (m *Model) elsewhere(id string) (int, []string) {
-	self, err := filepath.Abs(m.opts.Path)
+// one (path) that extend it, directly or through another: a rename changes
+// this file only, and they would then name an id that no longer exists.
+// Files that cannot be read or parsed, or use aliases (*name), are left out.
+// It reads the disk: it runs in a command.
+func elsewhere(path, id string) (int, []string) {
+	self, err := filepath.Abs(path)
 	if err != nil {
 		return 0, nil
 	}

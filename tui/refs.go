@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/orgdesign/orgdesign/model"
@@ -147,11 +149,39 @@ func (m *Model) describeSites(sites []refSite) string {
 
 // danglingIfGone lists the references that would name nothing once the
 // item (section, id) of the edited file is gone: in this file (other than
-// in the item itself) and in the files it extends; and the files beside it
-// that extend it and still name id (elsewhere).
-func (m *Model) danglingIfGone(section, id string) (sites []refSite, others int, files []string) {
-	sites = sitesIn("", m.doc.Root(), id, func(sec, item string) bool { return sec == section && item == id })
-	sites = append(sites, m.inheritedSites(id)...)
-	others, files = m.elsewhere(id)
-	return sites, others, files
+// in the item itself) and in the files it extends.
+func (m *Model) danglingIfGone(section, id string) []refSite {
+	sites := sitesIn("", m.doc.Root(), id, func(sec, item string) bool { return sec == section && item == id })
+	return append(sites, m.inheritedSites(id)...)
+}
+
+// noteMsg completes the status with what a command found (the files beside
+// the edited one, read from disk), if the status still says what it
+// completes and the text has not changed since.
+type noteMsg struct {
+	gen         int
+	after, text string
+}
+
+// askMsg asks a question whose words needed the disk (a command read the
+// files beside the edited one), unless the text changed meanwhile or
+// another mode began.
+type askMsg struct {
+	gen      int
+	question string
+	then     func(m *Model) tea.Cmd
+}
+
+func (m *Model) noted(msg noteMsg) {
+	if msg.gen != m.gen || m.status != msg.after {
+		return
+	}
+	m.setStatus("%s", msg.after+msg.text)
+}
+
+func (m *Model) asked(msg askMsg) {
+	if msg.gen != m.gen || m.mode != modeNormal {
+		return
+	}
+	m.confirmThen(msg.question, msg.then)
 }
