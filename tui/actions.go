@@ -211,6 +211,7 @@ func (m *Model) del() tea.Cmd {
 		}
 		// the files beside it are read in a command; the question comes with them
 		path, id, w, gen := m.opts.Path, e.id, m.w, m.gen
+		m.preparing = true
 		return func() tea.Msg {
 			if n, files := elsewhere(path, id); n > 0 {
 				q += " " + w.count("danglingElsewhere", n, strings.Join(files, ", "))

@@ -75,6 +75,15 @@ func TestLegibleAtAGlance(t *testing.T) {
 			t.Errorf("%s is not in its colour (%s): %q", level, colour, v)
 		}
 	}
+	// diagnostics by severity: an error in red, in the figures and its tab
+	press(t, c, "1")
+	find(t, c, "div-recours")
+	toRow(t, c, "kind")
+	press(t, c, "d", "y", "7")
+	v = c.View().Content
+	if !regexp.MustCompile(`\x1b\[1;91m[^\x1b]*error`).MatchString(v) {
+		t.Errorf("the error is not in red: %q", v)
+	}
 }
 
 func lastLine(s string) string {

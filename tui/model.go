@@ -123,6 +123,8 @@ type Model struct {
 	statusErr bool
 	log       []logLine // the messages shown, for L
 	pageOff   int       // the first line of a page (help, log, conflict)
+	preparing bool      // a question is being prepared in a command (askMsg)
+	typeahead []tea.KeyPressMsg
 	width     int
 	height    int
 	quitting  bool
@@ -259,14 +261,17 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case askMsg:
 		m.asked(msg)
-		return nil
+		return m.replay()
 	case panicMsg:
 		return m.crash(msg.value, msg.stack)
 	case tea.KeyPressMsg:
-		if cmd, ok := m.splitEsc(msg); ok {
-			return cmd
+		if m.preparing {
+			// a question is being prepared (askMsg): the keys typed ahead
+			// ("d" then "y") wait for it
+			m.typeahead = append(m.typeahead, msg)
+			return nil
 		}
-		return m.key(msg)
+		return m.press(msg)
 	case tea.PasteMsg:
 		if m.mode == modeInput || m.mode == modePick || m.mode == modeSearch {
 			return m.typed(msg)

@@ -180,8 +180,29 @@ func (m *Model) noted(msg noteMsg) {
 }
 
 func (m *Model) asked(msg askMsg) {
+	m.preparing = false
 	if msg.gen != m.gen || m.mode != modeNormal {
 		return
 	}
 	m.confirmThen(msg.question, msg.then)
+}
+
+// press handles a key: esc then a key as two (splitEsc), else as it is.
+func (m *Model) press(k tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := m.splitEsc(k); ok {
+		return cmd
+	}
+	return m.key(k)
+}
+
+// replay handles the keys typed while a question was being prepared, in
+// order (until another question is being prepared).
+func (m *Model) replay() tea.Cmd {
+	var cmds []tea.Cmd
+	for len(m.typeahead) > 0 && !m.preparing {
+		k := m.typeahead[0]
+		m.typeahead = m.typeahead[1:]
+		cmds = append(cmds, m.press(k))
+	}
+	return tea.Batch(cmds...)
 }

@@ -357,3 +357,26 @@ func TestSaveWithErrorsSaysSo(t *testing.T) {
 		t.Error("the status does not show it as a problem")
 	}
 }
+
+// TestTypeAheadWaitsForTheQuestion: the question of a deletion is prepared
+// in a command (it reads the files beside the edited one); the keys typed
+// meanwhile ("d" then "y" at once) wait for it and answer it.
+func TestTypeAheadWaitsForTheQuestion(t *testing.T) {
+	m := open(t, filepath.Join(copyScenarios(t), option))
+	find(t, m, "dir-reseau")
+	_, cmd := m.Update(keyMsg("d"))
+	if cmd == nil {
+		t.Fatal("no command prepares the question")
+	}
+	m.Update(keyMsg("y")) // typed before the question is ready
+	if m.mode == modeConfirm || bytes.Contains(m.doc.Bytes(), []byte("id: dir-reseau")) == false {
+		t.Fatal("y acted before the question was ready")
+	}
+	for _, msg := range drain(cmd) {
+		run(t, m, msg)
+	}
+	if bytes.Contains(m.doc.Bytes(), []byte("id: dir-reseau")) {
+		t.Fatalf("the y typed ahead did not answer the question: mode %d, %s", m.mode, m.status)
+	}
+	mustContain(t, m.status, "unit dir-reseau deleted")
+}

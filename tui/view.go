@@ -581,7 +581,7 @@ func (m *Model) rowsView(w, h int, add func(string)) {
 		indent := strings.Repeat("  ", rw.depth)
 		var line string
 		switch {
-		case rw.header && !rw.set && (rw.list || rw.group):
+		case rw.header && !rw.set && (rw.list || rw.group) && !inherited:
 			line = pad(indent+rw.label, labelW) + " — " + m.say("addFirst")
 		case rw.header && !rw.set:
 			line = pad(indent+rw.label, labelW) + " —"
