@@ -59,7 +59,7 @@ func TestLegibleAtAGlance(t *testing.T) {
 	if !regexp.MustCompile(`15→12 high ▲│`).MatchString(s) {
 		t.Errorf("no ▲ on the risk above the appetite:\n%s", s)
 	}
-	mustContain(t, s, "inherited read-only (c copies)", "▲ above the appetite (medium)")
+	mustContain(t, s, "inherited read-only (c copies)", "▲ above appetite (medium)")
 	mustNotContain(t, s, "9 medium ▲")
 
 	// colours by level
@@ -182,7 +182,7 @@ func TestFrench(t *testing.T) {
 		"1 Unités  2 RACI  3 Canaux", "7 Diagnostics", "Unités", "Champs", "hérité lecture seule (c copie)",
 		"^s enregistrer", "q quitter", "? aide")
 	press(t, m, "5")
-	mustContain(t, screen(m), "Registre", "16→9 moyen", "Constats écartés", "▲ au-dessus de l'appétence (moyen)")
+	mustContain(t, screen(m), "Registre", "16→9 moyen", "Constats écartés", "▲ dépasse l'appétence (moyen)")
 	find(t, m, "span-over-limit-dir-reseau")
 	s = ansi.Strip(strings.Join(m.about(1000), "\n"))
 	mustContain(t, s, "Étendue de contrôle excessive", "constat span-over-limit-dir-reseau", "écarté (lecture seule)")
